@@ -1,0 +1,1 @@
+// Attribution: see ARCHITECTURE.md for what this module owns.

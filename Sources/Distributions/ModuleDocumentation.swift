@@ -1,0 +1,1 @@
+// Distributions: see ARCHITECTURE.md for what this module owns.

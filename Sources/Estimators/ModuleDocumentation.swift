@@ -1,0 +1,1 @@
+// Estimators: see ARCHITECTURE.md for what this module owns.

@@ -1,0 +1,1 @@
+// Inference: see ARCHITECTURE.md for what this module owns.

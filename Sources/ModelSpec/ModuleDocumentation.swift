@@ -1,0 +1,1 @@
+// ModelSpec: see ARCHITECTURE.md for what this module owns.

@@ -1,0 +1,1 @@
+// Workbench: see ARCHITECTURE.md for what this module owns.
