@@ -1,1 +1,0 @@
-// Workbench: see ARCHITECTURE.md for what this module owns.

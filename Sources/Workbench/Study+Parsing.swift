@@ -1,0 +1,268 @@
+import DataFrameModule
+import Foundation
+import Yams
+
+/// Reading a study from YAML.
+///
+/// ```yaml
+/// study: Sales training 2025                 # title (required)
+/// data: ../../datasets/x/x.csv               # CSV, relative to this file (required)
+/// panel: {unit: employee_id, time: month, cluster: team_id}   # cluster defaults to unit
+/// outcome: sales
+/// design: {method: did2x2, treated_group: trained_team, post: post}   # or treatment_start: 13
+/// conversion: {value_per_unit: 0.30, unit: USD of sales, source: Finance}
+/// benefits: {horizon_months: 12, population: 300}   # both optional
+/// costs:
+///   direct: [{item: Facilitator, amount: 45000, source: Invoice}]
+///   indirect: [{item: Participant time, hours: 4800, rate: 48, source: HR}]
+///   development: [{item: Design, hours: 40, rate: 85}]
+/// bootstrap: {replicates: 999, seed: 20260101, level: 0.95}   # all optional
+/// ```
+extension Study {
+    /// Top-level keys of a study file.
+    static let topLevelKeys = [
+        "study", "data", "panel", "outcome", "design", "conversion", "benefits", "costs", "bootstrap",
+    ]
+
+    /// Reads and parses the study file at `path`; relative paths inside it are resolved against
+    /// the file's directory.
+    public static func load(path: String) throws -> Study {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "not readable as UTF-8 text" : "no such file"
+            throw StudyError.fileNotReadable(path: path, reason: reason)
+        }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL
+        return try parse(yaml: text, file: path, baseDirectory: absolute.deletingLastPathComponent().path)
+    }
+
+    /// Parses study YAML. `file` names the source in messages; `baseDirectory` anchors relative paths.
+    public static func parse(yaml: String, file: String = "<text>", baseDirectory: String) throws -> Study {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw malformed(error, file: file)
+        }
+        guard let root else {
+            throw StudyError.missingKey(
+                StudyLocation(file: file, keyPath: "study"), advice: "The file is empty; start with 'study: <title>'.")
+        }
+        var parser = StudyParser(file: file, baseDirectory: baseDirectory)
+        return try parser.parse(StudyNode(node: root, file: file, keyPath: ""))
+    }
+
+    /// A Yams error as `StudyError.malformedYAML` with its line and column.
+    private static func malformed(_ error: YamlError, file: String) -> StudyError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let full = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            return .malformedYAML(file: file, line: mark.line, column: mark.column, problem: full)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .malformedYAML(
+                file: file, line: context.mark.line, column: context.mark.column,
+                problem: "duplicated key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", ")); keep one of each")
+        default:
+            return .malformedYAML(file: file, line: nil, column: nil, problem: "\(error)")
+        }
+    }
+}
+
+/// The state of one parse: the file name, its directory, and the notes and locations collected.
+struct StudyParser {
+    let file: String
+    let baseDirectory: String
+    var defaultsApplied: [String] = []
+    var locations: [String: StudyLocation] = [:]
+
+    init(file: String, baseDirectory: String) {
+        self.file = file
+        self.baseDirectory = baseDirectory
+    }
+
+    /// Records where a value sits so that later checks against the data can point at it.
+    mutating func remember(_ node: StudyNode) {
+        locations[node.keyPath] = node.location
+    }
+
+    /// A text value that also gets its location remembered.
+    mutating func name(_ node: StudyNode) throws -> String {
+        remember(node)
+        let value = try node.text()
+        guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw StudyError.invalidValue(node.location, value: "''", advice: "Give a non-empty name.")
+        }
+        return value
+    }
+
+    mutating func parse(_ root: StudyNode) throws -> Study {
+        let top = try root.mapping(allowed: Study.topLevelKeys)
+        let title = try top.required("study", advice: "Give the study a title, e.g. 'study: Sales training 2025'.").text()
+        let dataNode = try top.required(
+            "data", advice: "Give the CSV file with the panel, relative to this study file, e.g. 'data: data/sales.csv'.")
+        let dataWritten = try name(dataNode)
+        let panel = try parsePanel(
+            top.required("panel", advice: "Describe the panel, e.g. 'panel: {unit: employee_id, time: month, cluster: team_id}'."))
+        let outcome = try name(
+            top.required("outcome", advice: "Name the outcome column, the KPI the program should move, e.g. 'outcome: sales'."))
+        let design = try parseDesign(
+            top.required("design", advice: "Describe the isolation design, e.g. 'design: {method: did2x2, treated_group: trained_team, post: post}'."))
+        let conversion = try parseConversion(
+            top.required("conversion", advice: "Give the money value of one unit of the outcome, e.g. 'conversion: {value_per_unit: 0.30, unit: USD of sales, source: Finance gross margin}'."))
+        let benefits = try parseBenefits(top.optional("benefits"))
+        let costs = try parseCosts(
+            top.required("costs", advice: "List the fully loaded costs under 'costs:' with 'direct', 'indirect' and 'development' items (guiding principle 10)."))
+        let bootstrap = try parseBootstrap(top.optional("bootstrap"))
+        return Study(
+            file: file, title: title, dataPathAsWritten: dataWritten, dataPath: resolve(dataWritten), panel: panel,
+            outcome: outcome, design: design, conversion: conversion, benefits: benefits, costs: costs,
+            bootstrap: bootstrap, defaultsApplied: defaultsApplied, locations: locations)
+    }
+
+    /// `path` resolved against the study file's directory unless it is absolute.
+    func resolve(_ path: String) -> String {
+        if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL.path }
+        return URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardizedFileURL.path
+    }
+
+    mutating func parsePanel(_ node: StudyNode) throws -> Study.Panel {
+        let m = try node.mapping(allowed: ["unit", "time", "cluster"])
+        let unit = try name(m.required("unit", advice: "Name the unit identifier column, e.g. 'unit: employee_id'."))
+        let time = try name(m.required("time", advice: "Name the time column, e.g. 'time: month'."))
+        var cluster: String?
+        if let c = m.optional("cluster") {
+            cluster = try name(c)
+        } else {
+            defaultsApplied.append("panel.cluster = \(unit) (default: cluster by unit)")
+        }
+        return Study.Panel(unit: unit, time: time, cluster: cluster)
+    }
+
+    mutating func parseDesign(_ node: StudyNode) throws -> Study.Design {
+        let m = try node.mapping(allowed: ["method", "treated_group", "post", "treatment_start"])
+        let methodNode = try m.required("method", advice: "Name the isolation method, e.g. 'method: did2x2'.")
+        let methodText = try methodNode.text()
+        guard let method = Study.DesignMethod(rawValue: methodText) else {
+            let known = Study.DesignMethod.allCases.map(\.rawValue)
+            let hint = closestName(to: methodText, among: known).map { " Did you mean '\($0)'?" } ?? ""
+            throw StudyError.invalidValue(
+                methodNode.location, value: "'\(methodText)'",
+                advice: "Supported methods: \(known.joined(separator: ", ")).\(hint)")
+        }
+        let treated = try name(
+            m.required("treated_group", advice: "Name the 0/1 column marking the trained group, e.g. 'treated_group: trained_team'."))
+        let post = m.optional("post")
+        let start = m.optional("treatment_start")
+        let period: Study.PeriodRule
+        switch (post, start) {
+        case (let p?, nil):
+            period = .indicator(column: try name(p))
+        case (nil, let s?):
+            period = .treatmentStart(try timePoint(s))
+        case (.some, .some):
+            throw StudyError.conflictingKeys(
+                node.location, keys: ["post", "treatment_start"],
+                advice: "Keep 'post' (a 0/1 column) or 'treatment_start' (the first post period), not both.")
+        case (nil, nil):
+            throw StudyError.missingKey(
+                node.missingChild("post"),
+                advice: "Mark the post period with 'post: <0/1 column>' or give 'treatment_start: <first post time>'.")
+        }
+        return Study.Design(method: method, treatedGroup: treated, period: period)
+    }
+
+    /// A time value: a number, or an ISO date `YYYY-MM-DD` (for date time columns).
+    mutating func timePoint(_ node: StudyNode) throws -> Study.TimePoint {
+        remember(node)
+        if let value = try? node.number() { return .number(value) }
+        let text = try node.text()
+        guard let days = ISODate.parse(Substring(text)) else {
+            throw StudyError.invalidValue(
+                node.location, value: "'\(text)'",
+                advice: "Give the first post-treatment time as a number (e.g. 13) or a date YYYY-MM-DD (e.g. 2025-01-01).")
+        }
+        return .date(daysSinceEpoch: days)
+    }
+
+    mutating func parseConversion(_ node: StudyNode) throws -> Study.Conversion {
+        let m = try node.mapping(allowed: ["value_per_unit", "unit", "source"])
+        let valueNode = try m.required(
+            "value_per_unit", advice: "Give the money value of one unit of the outcome, e.g. 'value_per_unit: 0.30'.")
+        let value = try valueNode.number()
+        guard value != 0 else {
+            throw StudyError.invalidValue(
+                valueNode.location, value: "0",
+                advice: "A value of 0 makes every benefit 0; give the money value of one unit of the outcome.")
+        }
+        let unit = try m.required("unit", advice: "Say what one unit of the outcome is, e.g. 'unit: USD of sales'.").text()
+        let source = try m.optional("source")?.text()
+        return Study.Conversion(valuePerUnit: value, unit: unit, source: source)
+    }
+
+    mutating func parseBenefits(_ node: StudyNode?) throws -> Study.Benefits {
+        guard let node else {
+            defaultsApplied.append("benefits.horizon_months = \(Study.defaultHorizonMonths) (default; guiding principle 9)")
+            defaultsApplied.append("benefits.population = treated units observed in the post period (default)")
+            return Study.Benefits()
+        }
+        let m = try node.mapping(allowed: ["horizon_months", "population"])
+        var horizon = Study.defaultHorizonMonths
+        if let h = m.optional("horizon_months") {
+            horizon = try h.integer()
+            guard horizon >= 1 else {
+                throw StudyError.invalidValue(
+                    h.location, value: "\(horizon)", advice: "Give at least 1 month; 12 is the default (guiding principle 9).")
+            }
+        } else {
+            defaultsApplied.append("benefits.horizon_months = \(Study.defaultHorizonMonths) (default; guiding principle 9)")
+        }
+        var population = Study.Population.treatedUnitsObservedPost
+        if let p = m.optional("population") {
+            let count = try p.integer()
+            guard count >= 1 else {
+                throw StudyError.invalidValue(
+                    p.location, value: "\(count)", advice: "Give the number of units that receive the effect (at least 1).")
+            }
+            population = .stated(count)
+        } else {
+            defaultsApplied.append("benefits.population = treated units observed in the post period (default)")
+        }
+        return Study.Benefits(horizonMonths: horizon, population: population)
+    }
+
+    mutating func parseBootstrap(_ node: StudyNode?) throws -> Study.BootstrapSettings {
+        let m = try node?.mapping(allowed: ["replicates", "seed", "level"])
+        var replicates = Study.defaultReplicates
+        if let r = m?.optional("replicates") {
+            replicates = try r.integer()
+            guard replicates >= 1 else {
+                throw StudyError.invalidValue(
+                    r.location, value: "\(replicates)", advice: "Give a positive number of replicates; 999 is the default.")
+            }
+        } else {
+            defaultsApplied.append("bootstrap.replicates = \(Study.defaultReplicates) (default)")
+        }
+        var seed: UInt64?
+        if let s = m?.optional("seed") {
+            seed = try s.unsignedInteger()
+        } else {
+            defaultsApplied.append("bootstrap.seed = \(Study.defaultSeed) (default)")
+        }
+        var level = Study.defaultLevel
+        if let l = m?.optional("level") {
+            level = try l.number()
+            guard level > 0, level < 1 else {
+                let hint = level > 1 && level < 100 ? " Did you mean \(level / 100)?" : ""
+                throw StudyError.invalidValue(
+                    l.location, value: "\(level)",
+                    advice: "Give the confidence level as a fraction strictly between 0 and 1, e.g. 0.95.\(hint)")
+            }
+        } else {
+            defaultsApplied.append("bootstrap.level = \(Study.defaultLevel) (default)")
+        }
+        return Study.BootstrapSettings(replicates: replicates, seed: seed, level: level)
+    }
+}
