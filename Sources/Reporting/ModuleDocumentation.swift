@@ -1,1 +1,0 @@
-// Reporting: see ARCHITECTURE.md for what this module owns.

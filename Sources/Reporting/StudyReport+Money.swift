@@ -1,0 +1,173 @@
+/// The monetary sections of a study report: conversion, benefits, costs, ROI, bootstrap provenance
+/// and the guiding principles applied (Phillips ROI Methodology).
+extension StudyReport {
+    /// Monetary value of one unit of the outcome, with its source (guiding principle 3).
+    public struct Conversion: Codable, Sendable, Equatable {
+        public let valuePerUnit: Double
+        /// What one unit is, e.g. "USD of sales".
+        public let unit: String
+        public let source: String?
+
+        public init(valuePerUnit: Double, unit: String, source: String?) {
+            self.valuePerUnit = valuePerUnit
+            self.unit = unit
+            self.source = source
+        }
+    }
+
+    /// Benefits = effect per unit per month × value per unit × population × horizon.
+    public struct Benefits: Codable, Sendable, Equatable {
+        public let effectPerUnitPerMonth: Double
+        public let population: Double
+        /// Where the population comes from, in words.
+        public let populationBasis: String
+        public let horizonMonths: Double
+        /// Monetary benefits per month at the point estimate.
+        public let monthlyBenefits: Double
+        /// Monetary benefits over the horizon at the point estimate.
+        public let totalBenefits: Double
+
+        public init(
+            effectPerUnitPerMonth: Double, population: Double, populationBasis: String, horizonMonths: Double,
+            monthlyBenefits: Double, totalBenefits: Double
+        ) {
+            self.effectPerUnitPerMonth = effectPerUnitPerMonth
+            self.population = population
+            self.populationBasis = populationBasis
+            self.horizonMonths = horizonMonths
+            self.monthlyBenefits = monthlyBenefits
+            self.totalBenefits = totalBenefits
+        }
+    }
+
+    /// One cost line as entered, with its money amount.
+    public struct CostLine: Codable, Sendable, Equatable {
+        public let item: String
+        /// "direct", "indirect" or "development".
+        public let category: String
+        /// The item's cost in money (hours × rate for time-based items).
+        public let amount: Double
+        /// Hours and loaded rate, for time-based items.
+        public let hours: Double?
+        public let rate: Double?
+        public let source: String?
+
+        public init(item: String, category: String, amount: Double, hours: Double?, rate: Double?, source: String?) {
+            self.item = item
+            self.category = category
+            self.amount = amount
+            self.hours = hours
+            self.rate = rate
+            self.source = source
+        }
+    }
+
+    /// The cost of one category.
+    public struct CostSubtotal: Codable, Sendable, Equatable {
+        public let category: String
+        public let amount: Double
+
+        public init(category: String, amount: Double) {
+            self.category = category
+            self.amount = amount
+        }
+    }
+
+    /// Fully loaded costs (guiding principle 10).
+    public struct Costs: Codable, Sendable, Equatable {
+        public let items: [CostLine]
+        /// Subtotals in the order direct, indirect, development.
+        public let subtotals: [CostSubtotal]
+        public let total: Double
+
+        public init(items: [CostLine], subtotals: [CostSubtotal], total: Double) {
+            self.items = items
+            self.subtotals = subtotals
+            self.total = total
+        }
+    }
+
+    /// A figure at the point estimate with its bootstrap percentile interval.
+    public struct Figure: Codable, Sendable, Equatable {
+        public let point: Double
+        public let lower: Double
+        public let upper: Double
+
+        public init(point: Double, lower: Double, upper: Double) {
+            self.point = point
+            self.lower = lower
+            self.upper = upper
+        }
+    }
+
+    /// ROI figures with intervals from the same bootstrap replicates as the effect.
+    public struct ROI: Codable, Sendable, Equatable {
+        public let level: Double
+        public let benefits: Figure
+        /// Costs are fixed across replicates.
+        public let costs: Double
+        public let netBenefits: Figure
+        /// ROI (%) = net benefits ÷ costs × 100.
+        public let roiPercent: Figure
+        /// BCR = benefits ÷ costs.
+        public let benefitCostRatio: Figure
+        /// Payback (months) = costs ÷ monthly benefits; infinite when monthly benefits are not positive.
+        public let paybackMonths: Figure
+        /// Share of replicates with positive net benefits.
+        public let probabilityPositive: Double
+
+        public init(
+            level: Double, benefits: Figure, costs: Double, netBenefits: Figure, roiPercent: Figure,
+            benefitCostRatio: Figure, paybackMonths: Figure, probabilityPositive: Double
+        ) {
+            self.level = level
+            self.benefits = benefits
+            self.costs = costs
+            self.netBenefits = netBenefits
+            self.roiPercent = roiPercent
+            self.benefitCostRatio = benefitCostRatio
+            self.paybackMonths = paybackMonths
+            self.probabilityPositive = probabilityPositive
+        }
+    }
+
+    /// Bootstrap provenance.
+    public struct Bootstrap: Codable, Sendable, Equatable {
+        /// The scheme label, e.g. "cluster bootstrap (team_id, G = 30)".
+        public let scheme: String
+        /// Interval type, e.g. "percentile".
+        public let interval: String
+        public let replicates: Int
+        public let failed: Int
+        public let seed: UInt64
+        public let level: Double
+        /// Whether an endpoint had to use an extreme order statistic (too few replicates for the level).
+        public let usesExtremes: Bool
+
+        public init(
+            scheme: String, interval: String, replicates: Int, failed: Int, seed: UInt64, level: Double,
+            usesExtremes: Bool
+        ) {
+            self.scheme = scheme
+            self.interval = interval
+            self.replicates = replicates
+            self.failed = failed
+            self.seed = seed
+            self.level = level
+            self.usesExtremes = usesExtremes
+        }
+    }
+
+    /// A guiding principle (ROI Institute's twelve) and how this study applied it.
+    public struct Principle: Codable, Sendable, Equatable {
+        public let number: Int
+        public let title: String
+        public let application: String
+
+        public init(number: Int, title: String, application: String) {
+            self.number = number
+            self.title = title
+            self.application = application
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+
+@testable import Reporting
+
+@Suite("Markdown tables")
+struct MarkdownTableTests {
+    @Test("cells with pipes and line breaks are escaped")
+    func escaping() {
+        #expect(MarkdownTable.escape("a|b") == "a\\|b")
+        #expect(MarkdownTable.escape("line1\nline2\r\nline3") == "line1 line2 line3")
+        var table = MarkdownTable(header: ["Item | name", "Amount"])
+        table.append(["Fees | travel", "1,000"])
+        #expect(table.markdown == "| Item \\| name | Amount |\n| --- | ---: |\n| Fees \\| travel | 1,000 |\n")
+    }
+
+    @Test("every rendered row has as many unescaped separators as the header")
+    func columnCount() {
+        var table = MarkdownTable(header: ["a", "b", "c"], alignments: [.left, .left, .right])
+        table.append(["x|y|z", "\n", "3"])
+        for line in table.markdown.split(separator: "\n") {
+            let unescapedPipes = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
+            #expect(unescapedPipes == 4)
+        }
+    }
+}
