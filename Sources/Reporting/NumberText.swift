@@ -42,13 +42,19 @@ public enum NumberText {
         x.isFinite ? "\(grouped(x, decimals: 1)) %" : grouped(x)
     }
 
-    /// A general statistic with `significant` significant digits (at least the units digit), grouped:
-    /// `1512.3456` → `1,512.3`; `0.012345` → `0.01235`.
+    /// A general statistic with `significant` significant digits (at least the units digit), grouped,
+    /// trailing zeros after the point dropped: `1512.3456` → `1,512.3`; `0.012345678` → `0.012346`;
+    /// `0.25` → `0.25`; `1500` → `1,500`.
     public static func statistic(_ x: Double, significant: Int = 5) -> String {
         guard x.isFinite, x != 0 else { return x == 0 ? "0" : grouped(x) }
         let magnitude = Int(floor(log10(abs(x))))
         let decimals = max(0, min(17, significant - 1 - magnitude))
-        return grouped(x, decimals: decimals)
+        var text = grouped(x, decimals: decimals)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
     }
 
     /// A confidence level as a percentage without needless decimals: `0.95` → `95 %`, `0.975` → `97.5 %`.
@@ -57,6 +63,12 @@ public enum NumberText {
         // Levels are usually whole percentages; 1e-9 absorbs the binary error of 0.95 × 100.
         let whole = abs(percent - percent.rounded()) < 1e-9
         return "\(grouped(percent, decimals: whole ? 0 : 1)) %"
+    }
+
+    /// A p-value as an equation for prose: `p = 0.0432` or `p < 0.0001`.
+    public static func pEquation(_ p: Double) -> String {
+        let text = pValue(p)
+        return text.hasPrefix("<") ? "p \(text)" : "p = \(text)"
     }
 
     /// A p-value: `< 0.0001` below that threshold, otherwise four decimals.

@@ -101,7 +101,7 @@ extension StudyReport {
             NumberText.statistic(effect.bootstrap.lower), NumberText.statistic(effect.bootstrap.upper), effect.bootstrap.method,
         ])
         return "## Effect (\(effect.unitDescription))\n\n" + table.markdown
-            + "\nIntervals at \(levelText); p-value of no effect (analytic): \(NumberText.pValue(effect.pValue)).\n\n"
+            + "\nIntervals at \(levelText); analytic test of no effect: \(NumberText.pEquation(effect.pValue)).\n\n"
     }
 
     private var benefitsSection: String {

@@ -3,7 +3,8 @@
 /// The study runner fills it from its estimates; the Markdown and JSON writers only format it
 /// (presentation never computes). Encoded with `ReportJSON` it is the `report.json` a run writes,
 /// identified by `format` (`impact-study-report/1`) so that readers can check the schema version.
-/// Undefined figures are `nil` (JSON `null`); an infinite payback is the string `"Infinity"`.
+/// Optional values that are `nil` (an unstated source) are left out of the JSON, as `JSONEncoder`
+/// does; an infinite payback is the string `"Infinity"`.
 public struct StudyReport: Codable, Sendable, Equatable {
     /// Schema identifier written into every report.
     public static let formatIdentifier = "impact-study-report/1"
@@ -102,30 +103,18 @@ extension StudyReport {
         }
     }
 
-    /// Rows dropped for one reason.
-    public struct DroppedRows: Codable, Sendable, Equatable {
-        /// The reason in words, e.g. "missing outcome 'sales'".
-        public let reason: String
-        public let count: Int
-
-        public init(reason: String, count: Int) {
-            self.reason = reason
-            self.count = count
-        }
-    }
-
     /// The observation account: rows read, used, dropped by reason; clusters and units.
     public struct Observations: Codable, Sendable, Equatable {
         public let totalRows: Int
         public let usedRows: Int
-        public let dropped: [DroppedRows]
+        public let dropped: [DroppedRowCount]
         /// Number of clusters G among the rows used.
         public let clusters: Int
         /// Distinct treated and control units among the rows used.
         public let treatedUnits: Int
         public let controlUnits: Int
 
-        public init(totalRows: Int, usedRows: Int, dropped: [DroppedRows], clusters: Int, treatedUnits: Int, controlUnits: Int) {
+        public init(totalRows: Int, usedRows: Int, dropped: [DroppedRowCount], clusters: Int, treatedUnits: Int, controlUnits: Int) {
             self.totalRows = totalRows
             self.usedRows = usedRows
             self.dropped = dropped

@@ -24,6 +24,10 @@ struct NumberTextTests {
         #expect(NumberText.statistic(1_512.3456) == "1,512.3")
         #expect(NumberText.statistic(0.012345678) == "0.012346")
         #expect(NumberText.statistic(0) == "0")
+        #expect(NumberText.statistic(0.25) == "0.25")
+        #expect(NumberText.statistic(1_500) == "1,500")
+        #expect(NumberText.pEquation(0.00001) == "p < 0.0001")
+        #expect(NumberText.pEquation(0.5) == "p = 0.5000")
         #expect(NumberText.pValue(0.00001) == "< 0.0001")
         #expect(NumberText.pValue(0.04321) == "0.0432")
     }

@@ -1,0 +1,12 @@
+/// Rows dropped from an analysis for one reason, as reports show them.
+public struct DroppedRowCount: Codable, Sendable, Equatable {
+    /// The reason in words, e.g. "missing outcome 'sales'".
+    public let reason: String
+    /// Number of rows dropped for it.
+    public let count: Int
+
+    public init(reason: String, count: Int) {
+        self.reason = reason
+        self.count = count
+    }
+}
