@@ -9,8 +9,8 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
     case dimensionTooLarge(Int)
     /// LAPACK rejected argument number `position` (`info < 0`).
     ///
-    /// LAPACKE also reports this for a matrix argument that contains NaN or infinity, because it
-    /// scans its inputs for non-finite values before calling LAPACK.
+    /// This module also reports a matrix or vector argument containing NaN or ±∞ this way (as
+    /// LAPACKE does for NaN): the inputs of every factorization are scanned before the call.
     case illegalArgument(routine: String, position: Int)
     /// An exactly zero pivot at 1-based `index` (e.g. `dgetrf`, `dtrtrs`, `dtrtri`, `dpotri`).
     case singular(routine: String, index: Int)
@@ -26,9 +26,8 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
             return "A matrix dimension of \(n) exceeds \(Int32.max), the largest size LAPACK's 32-bit "
                 + "indices can address. Split the data (for example by group) or aggregate it before fitting."
         case .illegalArgument(let routine, let position):
-            return "LAPACK routine \(routine) rejected argument \(position). This usually means the input "
-                + "matrix contains NaN or infinite values (LAPACKE checks for them): remove or impute missing "
-                + "values and check for divisions by zero or logs of non-positive numbers in derived variables."
+            return "LAPACK routine \(routine) rejected argument \(position). This almost always means the input "
+                + "contains NaN or infinite values: remove or impute missing values and check for divisions by zero or logs of non-positive numbers in derived variables."
         case .singular(let routine, let index):
             return "LAPACK routine \(routine) found an exactly zero pivot at position \(index): the matrix is "
                 + "singular. In a regression this means some regressors are perfectly collinear (for example a "

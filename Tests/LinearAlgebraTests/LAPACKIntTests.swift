@@ -59,3 +59,19 @@ struct BLASThreadsTests {
         #expect(BLASThreads.count == original)
     }
 }
+
+@Suite("Finiteness scan before LAPACK calls")
+struct CheckFiniteTests {
+    @Test func acceptsFiniteValuesEvenWhenTheirSumOverflows() throws {
+        try checkFinite([1, -2, 3], routine: "dgeqrf", argument: 4)
+        try checkFinite([.greatestFiniteMagnitude, .greatestFiniteMagnitude], routine: "dgeqrf", argument: 4)
+        try checkFinite([], routine: "dgeqrf", argument: 4)
+    }
+
+    @Test(arguments: [Double.nan, .infinity, -.infinity])
+    func rejectsNonFiniteValues(_ bad: Double) {
+        #expect(throws: LinearAlgebraError.illegalArgument(routine: "dpotrf", position: 4)) {
+            try checkFinite([1, 2, bad, 4], routine: "dpotrf", argument: 4)
+        }
+    }
+}
