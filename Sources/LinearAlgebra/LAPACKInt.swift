@@ -76,7 +76,9 @@ func checkFinite(_ values: [Double], routine: String, argument position: Int) th
         while start < p.count {
             let count = Swift.min(chunk, p.count - start)
             let sum = cblas_dasum(blasInt(count), p.baseAddress! + start, 1)
-            if !sum.isFinite, UnsafeBufferPointer(rebasing: p[start..<(start + count)]).contains(where: { !$0.isFinite }) {
+            if !sum.isFinite,
+                UnsafeBufferPointer(rebasing: p[start..<(start + count)]).contains(where: { !$0.isFinite })
+            {
                 return false
             }
             start += count

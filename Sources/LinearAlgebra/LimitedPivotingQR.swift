@@ -95,7 +95,8 @@ struct LimitedPivotingQR {
                 // Q₂ = H₀ H₁ ⋯: Q₂ᵀ applies H₀ first, Q₂ applies it last.
                 for step in 0..<count {
                     let i = transpose ? step : count - 1 - step
-                    LimitedPivotingQR.reflect(px, by: pv.baseAddress! + i * length, tau: tau[i], from: i, length: length)
+                    LimitedPivotingQR.reflect(
+                        px, by: pv.baseAddress! + i * length, tau: tau[i], from: i, length: length)
                 }
             }
         }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LinearAlgebra
+import Testing
 
 @Suite("Cholesky (dpotrf)")
 struct CholeskyTests {

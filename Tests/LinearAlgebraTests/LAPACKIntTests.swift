@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LinearAlgebra
 
 @Suite("Int ↔ Int32 conversion and LAPACK info codes")

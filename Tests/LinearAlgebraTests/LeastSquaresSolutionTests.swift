@@ -1,5 +1,5 @@
-import Testing
 import LinearAlgebra
+import Testing
 
 @Suite("Least squares with R's handling of collinear columns")
 struct LeastSquaresSolutionTests {

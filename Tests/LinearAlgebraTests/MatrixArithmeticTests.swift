@@ -1,5 +1,5 @@
-import Testing
 import LinearAlgebra
+import Testing
 
 @Suite("Element-wise arithmetic")
 struct MatrixArithmeticTests {

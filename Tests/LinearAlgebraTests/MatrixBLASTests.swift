@@ -1,5 +1,5 @@
-import Testing
 import LinearAlgebra
+import Testing
 
 @Suite("BLAS products against triple-loop references")
 struct MatrixBLASTests {

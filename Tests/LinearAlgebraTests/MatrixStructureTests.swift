@@ -1,12 +1,13 @@
-import Testing
 import LinearAlgebra
+import Testing
 
 @Suite("Sub-matrices, diagonal, symmetry")
 struct MatrixStructureTests {
     let a = Matrix(rowMajor: [[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12]])
 
     @Test func selectingColumnsInGivenOrderWithRepeats() {
-        #expect(a.selectingColumns([2, 0, 2]) == Matrix(rowMajor: [[3, 1, 3], [6, 4, 6], [9, 7, 9], [12, 10, 12]]))
+        #expect(
+            a.selectingColumns([2, 0, 2]) == Matrix(rowMajor: [[3, 1, 3], [6, 4, 6], [9, 7, 9], [12, 10, 12]]))
         #expect(a.selectingColumns([]).columns == 0)
     }
 

@@ -1,5 +1,5 @@
-import Testing
 import LinearAlgebra
+import Testing
 
 @Suite("Pivoted QR (dgeqp3)")
 struct PivotedQRTests {

@@ -70,14 +70,24 @@ func naiveInverse(_ a: Matrix) -> Matrix {
         var pivot = col
         for r in col..<n where abs(m[r, col]) > abs(m[pivot, col]) { pivot = r }
         for j in 0..<n {
-            let t = m[col, j]; m[col, j] = m[pivot, j]; m[pivot, j] = t
-            let u = inv[col, j]; inv[col, j] = inv[pivot, j]; inv[pivot, j] = u
+            let t = m[col, j]
+            m[col, j] = m[pivot, j]
+            m[pivot, j] = t
+            let u = inv[col, j]
+            inv[col, j] = inv[pivot, j]
+            inv[pivot, j] = u
         }
         let d = m[col, col]
-        for j in 0..<n { m[col, j] /= d; inv[col, j] /= d }
+        for j in 0..<n {
+            m[col, j] /= d
+            inv[col, j] /= d
+        }
         for r in 0..<n where r != col {
             let f = m[r, col]
-            for j in 0..<n { m[r, j] -= f * m[col, j]; inv[r, j] -= f * inv[col, j] }
+            for j in 0..<n {
+                m[r, j] -= f * m[col, j]
+                inv[r, j] -= f * inv[col, j]
+            }
         }
     }
     return inv
