@@ -149,6 +149,24 @@ struct LeastSquaresSolutionTests {
         }
     }
 
+    @Test func matchesRLmFitOnACollinearDesign() throws {
+        // Design: intercept, three seeded columns c0, c1, c2 (seed 99), 2·c0 − c2 in position 4,
+        // then c3; response seed 100. Reference: R 4.2.2, lm.fit(X, y) with the default
+        // tol = 1e-7, coefficients printed with %.17g; NA for the collinear column 4.
+        let x = randomMatrix(rows: 30, columns: 4, seed: 99)
+        var columns = (0..<4).map { x.column($0) }
+        columns.insert(zip(columns[0], columns[2]).map { 2 * $0 - $1 }, at: 3)
+        columns.insert(Array(repeating: 1, count: 30), at: 0)
+        let fit = try leastSquares(Matrix(columnArrays: columns), randomVector(30, seed: 100))
+        let r: [Double] = [
+            -0.18043440725694748, 0.32313122200943684, 0.16684676958846686, 0.21369817587052281, .nan,
+            0.025319964976518637,
+        ]
+        #expect(fit.droppedColumns == [4])
+        #expect(fit.coefficients[4].isNaN)
+        for j in [0, 1, 2, 3, 5] { #expect(abs(fit.coefficients[j] - r[j]) < 1e-14) }
+    }
+
     @Test func rankAgreesWithPivotedQROnRandomDesigns() throws {
         for seed in UInt64(50)..<UInt64(55) {
             let a = randomMatrix(rows: 30, columns: 6, seed: seed)
