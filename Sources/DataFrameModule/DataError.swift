@@ -7,6 +7,7 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A malformed CSV file: `line` and `column` are 1-based (column counts characters on the line).
     case malformedCSV(file: String, line: Int, column: Int, problem: String, advice: String)
     case fileNotReadable(path: String, reason: String)
+    case fileNotWritable(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -23,6 +24,8 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(file):\(line):\(column): \(problem). \(advice)"
         case .fileNotReadable(let path, let reason):
             return "Cannot read '\(path)': \(reason). Check the path and permissions."
+        case .fileNotWritable(let path, let reason):
+            return "Cannot write '\(path)': \(reason). Check that the folder exists and is writable."
         }
     }
 }

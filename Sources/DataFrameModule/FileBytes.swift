@@ -35,3 +35,23 @@ enum FileBytes {
         String(cString: strerror(errno))
     }
 }
+
+extension FileBytes {
+    /// Writes `bytes` to `path`, replacing any existing file (mode 0644 before the umask).
+    static func save(_ bytes: [UInt8], path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw DataError.fileNotWritable(path: path, reason: systemReason()) }
+        var written = 0
+        while written < bytes.count {
+            let done = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if done < 0 {
+                if errno == EINTR { continue }
+                let reason = systemReason()
+                close(descriptor)
+                throw DataError.fileNotWritable(path: path, reason: reason)
+            }
+            written += done
+        }
+        guard close(descriptor) == 0 else { throw DataError.fileNotWritable(path: path, reason: systemReason()) }
+    }
+}
