@@ -59,6 +59,7 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
         Formula.render(outcome: outcome, terms: terms, hasIntercept: hasIntercept, absorbed: absorbed)
     }
 
+    /// Same outcome, terms (in order), intercept and absorbed effects; the original text is ignored.
     public static func == (a: Formula, b: Formula) -> Bool {
         a.outcome == b.outcome && a.terms == b.terms && a.hasIntercept == b.hasIntercept && a.absorbed == b.absorbed
     }
