@@ -8,9 +8,10 @@ import Testing
     private func randomText(_ g: inout SplitMix64) -> String {
         let alphabet: [Character] = Array("abcXYZ0189.-é東") + [",", ";", "\t", "\"", "\n", "\r\n", " "]
         let length = Int.random(in: 0...20, using: &g)
-        return String((0..<length).map { _ in
-            Int.random(in: 0..<4, using: &g) == 0 ? alphabet.randomElement(using: &g)! : alphabet[Int.random(in: 0..<6, using: &g)]
-        })
+        return String(
+            (0..<length).map { _ in
+                Int.random(in: 0..<4, using: &g) == 0 ? alphabet.randomElement(using: &g)! : alphabet[Int.random(in: 0..<6, using: &g)]
+            })
     }
 
     @Test func writtenFieldsReadBackExactly() throws {
