@@ -3,7 +3,8 @@
 /// An open-addressing hash table (linear probing, load ≤ 1/2) keyed by the raw UTF-8 bytes:
 /// a repeated value costs one hash and one byte comparison, and a `String` is decoded only the
 /// first time a level is seen. Codes are given in order of first appearance; the column builder
-/// sorts the levels at the end. The hash mixes 8-byte words with the 64-bit multiplier and
+/// sorts the levels at the end. Levels are distinct as byte sequences, as in R and pandas: two
+/// canonically equivalent spellings (precomposed `é` and `e` + combining accent) stay two levels. The hash mixes 8-byte words with the 64-bit multiplier and
 /// xor-shift finaliser of SplitMix64 (Steele, Lea & Flood, OOPSLA 2014), seeded at random per
 /// table so that no fixed input can make every value collide.
 struct CSVLevelTable {

@@ -56,6 +56,10 @@ public struct CSVReader: Sendable {
                 at: bad, "invalid UTF-8: byte 0x\(hex) at byte offset \(bad) does not start a valid character",
                 advice: "Save the file as UTF-8 (this byte suggests Latin-1 or Windows-1252, e.g. from Excel's plain \"CSV\" export).")
         }
+        if let chosen = options.delimiter {
+            // Checked here too: the property can be set after `CSVOptions.init` validated it.
+            precondition(CSVOptions.isValidDelimiter(chosen), "invalid CSV delimiter \(chosen)")
+        }
         let delimiter = options.delimiter?.asciiValue ?? CSVDelimiterDetection.detect(in: source)
         var tokenizer = CSVTokenizer(
             source: source, delimiter: delimiter, trimsSpaces: options.trimsSpaces, position: source.start)
