@@ -1,1 +1,0 @@
-// ModelSpec: see ARCHITECTURE.md for what this module owns.
