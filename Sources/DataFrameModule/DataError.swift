@@ -7,7 +7,9 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A malformed CSV file: `line` and `column` are 1-based (column counts characters on the line).
     case malformedCSV(file: String, line: Int, column: Int, problem: String, advice: String)
     case fileNotReadable(path: String, reason: String)
+    case fileNotWritable(path: String, reason: String)
 
+    /// The problem, where it is, and what to do about it.
     public var description: String {
         switch self {
         case .unknownColumn(let name, let suggestion):
@@ -23,6 +25,8 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(file):\(line):\(column): \(problem). \(advice)"
         case .fileNotReadable(let path, let reason):
             return "Cannot read '\(path)': \(reason). Check the path and permissions."
+        case .fileNotWritable(let path, let reason):
+            return "Cannot write '\(path)': \(reason). Check that the folder exists and is writable."
         }
     }
 }

@@ -26,6 +26,18 @@ public struct DataFrame: Sendable, Equatable {
         self.indexByName = index
     }
 
+    /// A frame from columns already known to be valid (unique names, equal lengths), for the
+    /// row operations that derive one frame from another.
+    init(validColumns columns: [Column]) {
+        var index: [String: Int] = [:]
+        for (k, column) in columns.enumerated() { index[column.name] = k }
+        let n = columns.first?.count ?? 0
+        assert(index.count == columns.count && columns.allSatisfy { $0.count == n }, "invalid derived frame")
+        self.columns = columns
+        self.rowCount = n
+        self.indexByName = index
+    }
+
     /// Column names in order.
     public var columnNames: [String] { columns.map(\.name) }
 
@@ -42,5 +54,6 @@ public struct DataFrame: Sendable, Equatable {
         return columns[k]
     }
 
+    /// Same columns (names, types, values and missing entries) in the same order.
     public static func == (a: DataFrame, b: DataFrame) -> Bool { a.columns == b.columns }
 }
