@@ -1,1 +1,1 @@
-print("benchmarks")
+print("benchmarks arrive with the estimators")

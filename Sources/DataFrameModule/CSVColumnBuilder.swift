@@ -23,8 +23,7 @@ struct CSVColumnBuilder {
     private var booleans: [Bool] = []
     private var missing: [Bool] = []
     private var codes: [Int32] = []
-    private var levelCodes: [String: Int32] = [:]
-    private var levels: [String] = []
+    private var levelTable = CSVLevelTable()
     /// Rows of an integer column written `-0`, so that a promotion to double keeps their sign,
     /// as `Double("-0")` does.
     private var negativeZeroRows: [Int] = []
@@ -108,7 +107,12 @@ struct CSVColumnBuilder {
             integers.append(v)
             missing.append(false)
         case .categorical:
-            codes.append(code(of: source.text(of: field)))
+            if field.hasEscapedQuotes {
+                let unescaped = Array(source.text(of: field).utf8)
+                codes.append(unescaped.withUnsafeBufferPointer { levelTable.code(of: $0.baseAddress!, count: $0.count) })
+            } else {
+                codes.append(levelTable.code(of: p, count: n))
+            }
         case .deferred, .empty:
             break
         }
@@ -126,7 +130,7 @@ struct CSVColumnBuilder {
         case .bool: return Column(name: name, values: .bool(booleans, missing: missing))
         case .date: return Column(name: name, values: .date(daysSinceEpoch: integers, missing: missing))
         case .categorical:
-            let (sortedLevels, newCode) = CSVColumnBuilder.sortLevels(levels)
+            let (sortedLevels, newCode) = CSVColumnBuilder.sortLevels(levelTable.levels)
             let remapped = codes.map { $0 < 0 ? $0 : newCode[Int($0)] }
             return Column(name: name, values: .categorical(codes: remapped, levels: sortedLevels))
         case .deferred:
@@ -213,15 +217,5 @@ struct CSVColumnBuilder {
         booleans = []
         missing = []
         return true
-    }
-
-    /// The code of a categorical value, adding it as a new level when first seen.
-    @inline(__always)
-    private mutating func code(of text: String) -> Int32 {
-        if let code = levelCodes[text] { return code }
-        let code = Int32(levels.count)
-        levels.append(text)
-        levelCodes[text] = code
-        return code
     }
 }

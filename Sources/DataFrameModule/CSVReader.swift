@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads RFC 4180 CSV text into a `DataFrame`, inferring each column's type.
 ///
 /// The input is parsed as raw UTF-8 bytes in one pass (a second pass only for the rare column
@@ -53,6 +55,10 @@ public struct CSVReader: Sendable {
             throw source.error(
                 at: bad, "invalid UTF-8: byte 0x\(hex) at byte offset \(bad) does not start a valid character",
                 advice: "Save the file as UTF-8 (this byte suggests Latin-1 or Windows-1252, e.g. from Excel's plain \"CSV\" export).")
+        }
+        if let chosen = options.delimiter {
+            // Checked here too: the property can be set after `CSVOptions.init` validated it.
+            precondition(CSVOptions.isValidDelimiter(chosen), "invalid CSV delimiter \(chosen)")
         }
         let delimiter = options.delimiter?.asciiValue ?? CSVDelimiterDetection.detect(in: source)
         var tokenizer = CSVTokenizer(
@@ -192,23 +198,14 @@ public struct CSVReader: Sendable {
     }
 
     /// Number of LF bytes from `offset` on: an upper bound on the records left, used to reserve
-    /// column storage. Counts eight bytes at a time with the zero-byte trick of Hacker's Delight
-    /// (H. S. Warren, 2nd ed., §6-1), which has no false positives in this form.
+    /// column storage. `memchr` is vectorised by the C library, far faster than a byte loop.
     static func countLineFeeds(_ source: CSVSource, from offset: Int) -> Int {
-        let p = source.bytes
-        var i = offset
         var count = 0
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        while i + 8 <= source.end {
-            let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ (ones &* UInt64(ASCII.lineFeed))
-            let t = ((x & ~high) &+ ~high) | x
-            count += (~t & high).nonzeroBitCount
-            i += 8
-        }
+        var i = offset
         while i < source.end {
-            if p[i] == ASCII.lineFeed { count += 1 }
-            i += 1
+            guard let found = memchr(source.bytes + i, Int32(ASCII.lineFeed), source.end - i) else { break }
+            count += 1
+            i = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - source.bytes + 1
         }
         return count
     }

@@ -5,6 +5,7 @@ public struct Column: Sendable, Equatable {
     /// Typed values and missing mask.
     public let values: ColumnValues
 
+    /// A column from a name and typed values.
     public init(name: String, values: ColumnValues) {
         self.name = name
         self.values = values

@@ -55,12 +55,15 @@ public struct NumericSummary: Sendable, Equatable {
     public let mean: Double
     /// Standard deviation with divisor n − 1; `nil` with a single value.
     public let sd: Double?
+    /// Smallest value.
     public let min: Double
     /// First quartile (25th percentile).
     public let q25: Double
+    /// Median (50th percentile).
     public let median: Double
     /// Third quartile (75th percentile).
     public let q75: Double
+    /// Largest value.
     public let max: Double
 
     /// A summary from its parts.
@@ -77,9 +80,12 @@ public struct NumericSummary: Sendable, Equatable {
 
 /// A level of a categorical or bool column and how many rows have it.
 public struct LevelCount: Sendable, Equatable {
+    /// Level text (`false` or `true` for bool columns).
     public let level: String
+    /// Number of rows with this level.
     public let count: Int
 
+    /// A level count from its parts.
     public init(level: String, count: Int) {
         self.level = level
         self.count = count

@@ -17,6 +17,7 @@ public enum ColumnValues: Sendable, Equatable {
 /// The type of a column, as reported by `describe` and in error messages.
 public enum ColumnType: String, Sendable, Equatable, CustomStringConvertible {
     case integer, double, bool, categorical, date
+    /// The type's name as shown in summaries (`integer`, `double`, …).
     public var description: String { rawValue }
     /// Whether values can enter a model as numbers without encoding.
     public var isNumeric: Bool { self == .integer || self == .double || self == .bool }

@@ -9,6 +9,7 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case fileNotReadable(path: String, reason: String)
     case fileNotWritable(path: String, reason: String)
 
+    /// The problem, where it is, and what to do about it.
     public var description: String {
         switch self {
         case .unknownColumn(let name, let suggestion):

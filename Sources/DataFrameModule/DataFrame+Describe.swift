@@ -8,7 +8,8 @@ extension DataFrame {
     ///   name — pandas `value_counts()` with a deterministic tie order;
     /// - date columns: the earliest and latest date.
     ///
-    /// NaN stored in a double column counts as missing, as in `Column.numericValues()`.
+    /// NaN stored in a double column counts as missing, as in `Column.numericValues()`; integers
+    /// enter the statistics as doubles (exact up to 2^53).
     public func describe() -> [ColumnSummary] {
         columns.map(Self.summary)
     }

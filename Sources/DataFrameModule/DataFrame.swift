@@ -54,5 +54,6 @@ public struct DataFrame: Sendable, Equatable {
         return columns[k]
     }
 
+    /// Same columns (names, types, values and missing entries) in the same order.
     public static func == (a: DataFrame, b: DataFrame) -> Bool { a.columns == b.columns }
 }

@@ -30,12 +30,20 @@ enum UTF8Validation {
             var upper: UInt8 = 0xBF
             switch b0 {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0  // excludes overlong three-byte forms
+            case 0xE0:
+                length = 3
+                lower = 0xA0  // excludes overlong three-byte forms
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F  // excludes surrogates
-            case 0xF0: length = 4; lower = 0x90  // excludes overlong four-byte forms
+            case 0xED:
+                length = 3
+                upper = 0x9F  // excludes surrogates
+            case 0xF0:
+                length = 4
+                lower = 0x90  // excludes overlong four-byte forms
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F  // excludes code points above U+10FFFF
+            case 0xF4:
+                length = 4
+                upper = 0x8F  // excludes code points above U+10FFFF
             default: return i  // continuation byte without a lead, or 0xC0, 0xC1, 0xF5…0xFF
             }
             guard i + 1 < end, p[i + 1] >= lower, p[i + 1] <= upper else { return i }

@@ -11,6 +11,7 @@ public struct DesignOptions: Sendable, Equatable {
     /// e.g. cluster ids for the covariance: rows missing them are dropped and counted.
     public var requiredColumns: [String]
 
+    /// Options with no reference overrides, no weights and no extra required columns by default.
     public init(referenceLevels: [String: String] = [:], weights: String? = nil, requiredColumns: [String] = []) {
         self.referenceLevels = referenceLevels
         self.weights = weights

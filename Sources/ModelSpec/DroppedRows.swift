@@ -5,6 +5,7 @@ public struct DroppedRows: Sendable, Equatable, CustomStringConvertible {
     /// How many rows (positive in an `ObservationAccount`).
     public let count: Int
 
+    /// `count` rows dropped for `reason`; a negative count is a programmer error.
     public init(reason: DropReason, count: Int) {
         precondition(count >= 0, "A dropped-row count cannot be negative")
         self.reason = reason

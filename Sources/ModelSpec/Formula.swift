@@ -38,7 +38,14 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
         self.text = text
     }
 
-    /// Parses `outcome ~ rhs [| fe1 + fe2 ...]`; see `FormulaParser` for the grammar.
+    /// Parses `outcome ~ rhs [| fe1 + fe2 ...]`.
+    ///
+    /// Terms are joined by `+`; `a:b` is an interaction and `a*b` means `a + b + a:b` (`:` binds
+    /// tighter than `*`, as in R); `(a + b):c` distributes; `- term` removes a term; `0`, `+0` or
+    /// `-1` remove the intercept and `1` keeps it. `C(x)` forces a categorical encoding and
+    /// `C(x, ref = "North")`, `C(x, ref = 3)` or patsy's `C(x, Treatment("North"))` set the
+    /// reference level. Odd names are backquoted: `` `sales ($)` ``. Functions such as `log()` are
+    /// not supported yet.
     ///
     /// - Throws: `FormulaSyntaxError` with the 0-based character position of the problem.
     public static func parse(_ text: String) throws(FormulaSyntaxError) -> Formula {
@@ -59,6 +66,7 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
         Formula.render(outcome: outcome, terms: terms, hasIntercept: hasIntercept, absorbed: absorbed)
     }
 
+    /// Same outcome, terms (in order), intercept and absorbed effects; the original text is ignored.
     public static func == (a: Formula, b: Formula) -> Bool {
         a.outcome == b.outcome && a.terms == b.terms && a.hasIntercept == b.hasIntercept && a.absorbed == b.absorbed
     }

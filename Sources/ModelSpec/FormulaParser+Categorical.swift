@@ -69,7 +69,9 @@ extension FormulaParser {
             index += 1
             return level
         case (_, .leftParen):
-            throw error(token.position, "only treatment (dummy) coding is supported; write C(x, ref = \"level\") instead of '\(keyword)(...)'")
+            throw error(
+                token.position,
+                "only treatment (dummy) coding is supported; write C(x, ref = \"level\") instead of '\(keyword)(...)'")
         case (_, .equals):
             throw error(token.position, "C() accepts only 'ref = <level>'; '\(keyword) =' is not supported")
         default:
@@ -92,7 +94,8 @@ extension FormulaParser {
             index += 2
             return LevelText.number("-" + s)
         case .name(let s):
-            throw error(token.position, "put the reference level in quotes: \(keyword == "Treatment(" ? "Treatment(\"\(s)\")" : "\(keyword) = \"\(s)\"")")
+            let quoted = keyword == "Treatment(" ? "Treatment(\"\(s)\")" : "\(keyword) = \"\(s)\""
+            throw error(token.position, "put the reference level in quotes: \(quoted)")
         default:
             break
         }

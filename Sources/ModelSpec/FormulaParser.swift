@@ -70,7 +70,12 @@ struct FormulaParser {
         let name: String
         switch first.kind {
         case .name(let s):
-            if peek.kind == .leftParen { throw unsupportedFunction(s, at: first.position) }
+            if peek.kind == .leftParen {
+                if s == "C" {
+                    throw error(first.position, "the outcome must be a numeric column; C() applies to right-hand-side terms only")
+                }
+                throw unsupportedFunction(s, at: first.position)
+            }
             name = s
         case .quotedName(let s): name = s
         default:
@@ -96,7 +101,8 @@ struct FormulaParser {
             switch current.kind {
             case .name(let s) where s != ".":
                 if peek.kind == .leftParen {
-                    throw error(current.position, "absorbed fixed effects are plain column names; write '| \(s)' without a function")
+                    throw error(
+                        current.position, "absorbed fixed effects are plain column names (they are categorical already); drop '\(s)(...)'")
                 }
                 names.append(s)
             case .quotedName(let s): names.append(s)
@@ -203,7 +209,10 @@ struct FormulaParser {
             index += 1
             guard case .number(let s) = current.kind else {
                 if current.kind == .end || current.kind == .bar { throw trailingOperator(token) }
-                throw error(token.position, "a leading '-' only applies to 1 or 0 (to remove or restore the intercept); to drop a term write it after a '-', e.g. 'a*b - a:b'")
+                throw error(
+                    token.position,
+                    "a leading '-' only applies to 1 or 0 (to remove or restore the intercept); "
+                        + "to drop a term write it after a '-', e.g. 'a*b - a:b'")
             }
             let at = current.position
             index += 1
@@ -222,9 +231,15 @@ struct FormulaParser {
             throw error(token.position, "unbalanced parentheses: this ')' has no matching '('")
         case .end, .bar:
             let previous = tokens[index - 1]
+            if previous.kind == .leftParen {
+                throw error(previous.position, "unbalanced parentheses: this '(' is never closed; add ')'")
+            }
             throw previous.isOperator ? trailingOperator(previous) : error(token.position, "expected a term here")
         case .string:
-            throw error(token.position, "quoted text is only allowed as a reference level, C(x, ref = \"level\"); backquote odd column names instead: `sales ($)`")
+            throw error(
+                token.position,
+                "quoted text is only allowed as a reference level, C(x, ref = \"level\"); "
+                    + "backquote odd column names instead: `sales ($)`")
         default:
             throw error(token.position, "expected a term (a column name, C(column), 0 or 1) here, found '\(token.display)'")
         }
@@ -261,6 +276,8 @@ struct FormulaParser {
         if name == "factor" || name == "as.factor" {
             return error(position, "'\(name)()' is R's spelling; write C(x) to treat a column as categorical")
         }
-        return error(position, "function '\(name)()' is not supported yet; add the transformed column to the data (e.g. '\(name)_x') and use its name")
+        return error(
+            position,
+            "function '\(name)()' is not supported yet; add the transformed column to the data (e.g. '\(name)_x') and use its name")
     }
 }

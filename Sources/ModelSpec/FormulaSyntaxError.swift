@@ -14,12 +14,14 @@ public struct FormulaSyntaxError: Error, Equatable, Sendable, CustomStringConver
     /// What is wrong and what to write instead.
     public let message: String
 
+    /// An error at `position` (0-based characters) of `text`, with a message that includes advice.
     public init(text: String, position: Int, message: String) {
         self.text = text
         self.position = position
         self.message = message
     }
 
+    /// The message, then the formula and a caret line under `position`.
     public var description: String {
         // Newlines and tabs become spaces so the caret stays under the right character.
         let flat = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })

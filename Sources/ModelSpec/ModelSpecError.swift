@@ -22,6 +22,7 @@ public enum ModelSpecError: Error, Equatable, Sendable, CustomStringConvertible 
     /// A categorical variable has a single level in the rows used, so it has no contrast.
     case categoricalWithOneLevel(variable: String, level: String)
 
+    /// What is wrong and what to do about it, in a sentence or two.
     public var description: String {
         switch self {
         case .unknownVariable(let name, let suggestion):

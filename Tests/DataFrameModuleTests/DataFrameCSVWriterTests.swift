@@ -13,9 +13,12 @@ import Testing
                 values: .double(
                     [0.1, 1e-300, 2, .nan, 123_456.789_012_345_6],
                     missing: [false, false, false, true, false])),
-            Column(name: "extreme", values: .double([.infinity, -.infinity, 5e-324, 1e16, -0.0], missing: [false, false, false, false, false])),
+            Column(
+                name: "extreme",
+                values: .double([.infinity, -.infinity, 5e-324, 1e16, -0.0], missing: [false, false, false, false, false])),
             Column(name: "flag", values: .bool([true, false, false, true, true], missing: [false, false, true, false, false])),
-            Column(name: "day", values: .date(daysSinceEpoch: [0, 19_723, -1, 0, 2_932_896], missing: [false, false, false, true, false])),
+            Column(
+                name: "day", values: .date(daysSinceEpoch: [0, 19_723, -1, 0, 2_932_896], missing: [false, false, false, true, false])),
             Column(
                 name: "note, with \"quotes\"",
                 values: .categorical(

@@ -66,7 +66,9 @@ import Testing
         let byUnits = try df.grouped(by: ["units"])
         #expect(byUnits.count().columnNames == ["units", "count"])
         #expect(try byUnits.sum("units").columnNames == ["units", "sum_units"])
-        #expect(throws: DataError.wrongColumnType(column: "team", found: .categorical, expected: "a numeric (integer, double or bool) column")) {
+        #expect(
+            throws: DataError.wrongColumnType(column: "team", found: .categorical, expected: "a numeric (integer, double or bool) column")
+        ) {
             try df.grouped(by: ["period"]).mean("team")
         }
         #expect(throws: DataError.unknownColumn(name: "sale", suggestion: "sales")) { try df.grouped(by: ["team"]).sum("sale") }

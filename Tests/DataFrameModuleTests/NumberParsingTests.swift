@@ -120,4 +120,22 @@ import Testing
             #expect(integer(text) == Int(text), "\(text)")
         }
     }
+
+    @Test func eightDigitsAtOnce() {
+        func eight(_ text: String) -> UInt64? {
+            Array(text.utf8).withUnsafeBufferPointer { NumberParser.eightDigits($0.baseAddress!) }
+        }
+        #expect(eight("12345678") == 12_345_678)
+        #expect(eight("00000000") == 0)
+        #expect(eight("99999999") == 99_999_999)
+        #expect(eight("09090901") == 9_090_901)
+        // Bytes just outside '0'…'9' in every position are rejected.
+        for position in 0..<8 {
+            for bad: UInt8 in [0x2F, 0x3A, 0x2E, 0x20, 0xB0] {
+                var bytes = Array("12345678".utf8)
+                bytes[position] = bad
+                #expect(bytes.withUnsafeBufferPointer { NumberParser.eightDigits($0.baseAddress!) } == nil)
+            }
+        }
+    }
 }

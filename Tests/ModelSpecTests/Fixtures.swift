@@ -25,9 +25,8 @@ enum Fixtures {
     }
 
     static func dates(_ name: String, _ values: [String?]) -> Column {
-        Column(
-            name: name,
-            values: .date(daysSinceEpoch: values.map { $0.flatMap { ISODate.parse(Substring($0)) } ?? 0 }, missing: values.map { $0 == nil }))
+        let days = values.map { $0.flatMap { ISODate.parse(Substring($0)) } ?? 0 }
+        return Column(name: name, values: .date(daysSinceEpoch: days, missing: values.map { $0 == nil }))
     }
 
     /// Eight complete rows with every column type.

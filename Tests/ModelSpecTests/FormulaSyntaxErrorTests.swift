@@ -24,6 +24,7 @@ struct FormulaSyntaxErrorTests {
         ("y ~ | g", 4, "nothing after '~'"),
         ("y ~ x ~ z", 6, "second '~'"),
         ("y ~ (a + b", 4, "never closed"),
+        ("y ~ x + (", 8, "never closed"),
         ("y ~ a + b)", 9, "no matching '('"),
         ("y ~ C(x", 5, "never closed"),
         ("y ~ C(x, Treatment('a')", 5, "never closed"),
@@ -62,6 +63,8 @@ struct FormulaSyntaxErrorTests {
         ("y ~ x | g | z", 10, "second '|'"),
         ("y ~ x | g*h", 9, "joined by '+'"),
         ("y ~ 'x'", 4, "backquote"),
+        ("C(y) ~ x", 0, "C() applies to right-hand-side terms only"),
+        ("y ~ x | C(g)", 8, "plain column names"),
     ])
     func errorPositionAndMessage(text: String, position: Int, words: String) {
         guard let error = failure(text) else { return }

@@ -55,7 +55,8 @@ struct ModelSpecErrorTests {
     }
 
     @Test func everyMessageGivesAdvice() {
-        let account = ObservationAccount(totalRows: 3, usedRows: 0, dropped: [DroppedRows(reason: .missingOutcome(variable: "y"), count: 3)])
+        let allMissing = DroppedRows(reason: .missingOutcome(variable: "y"), count: 3)
+        let account = ObservationAccount(totalRows: 3, usedRows: 0, dropped: [allMissing])
         let errors: [ModelSpecError] = [
             .unknownVariable(name: "a", suggestion: nil), .nonNumericOutcome(variable: "a", type: .categorical),
             .nonNumericWeight(variable: "w", type: .date), .unknownReferenceLevel(variable: "a", level: "x", levels: ["p", "q"]),

@@ -27,7 +27,8 @@ struct ObservationAccountTests {
     }
 
     @Test func droppingMoreRowsExtendsTheAccount() {
-        let base = ObservationAccount(totalRows: 100, usedRows: 90, dropped: [DroppedRows(reason: .missingOutcome(variable: "y"), count: 10)])
+        let outcome = DroppedRows(reason: .missingOutcome(variable: "y"), count: 10)
+        let base = ObservationAccount(totalRows: 100, usedRows: 90, dropped: [outcome])
         let extended = base.dropping(5, for: .missingRequired(variable: "cohort"))
         #expect(extended.usedRows == 85 && extended.droppedCount == 15 && extended.totalRows == 100)
         #expect(extended.dropped.last == DroppedRows(reason: .missingRequired(variable: "cohort"), count: 5))

@@ -48,6 +48,18 @@ def pyfixest_conventions(spec: FitSpec) -> dict:
     return text
 
 
+def _pyfixest_convention(key: str, conventions: dict) -> str:
+    if not key.startswith("CRV1:"):
+        return conventions[key]
+    names = key[5:].split(":")[0].split("+")
+    if len(names) == 1:
+        return conventions["CRV1:<c>"]
+    if key.endswith(":G_df=conventional"):
+        return ("ssc(G_df='conventional'): each term with its own G_j/(G_j-1) * (N-1)/(N-K), "
+                "= statsmodels CR1 two-way; df = min(G_a, G_b) - 1.")
+    return conventions["CRV1:<a>+<b>"]
+
+
 def pyfixest_cross_check(spec: FitSpec, d: pd.DataFrame, record: dict) -> dict:
     """Fit with pyfixest under iid / hetero / CRV1 and compare with the statsmodels record."""
     import pyfixest as pf
@@ -81,6 +93,7 @@ def pyfixest_cross_check(spec: FitSpec, d: pd.DataFrame, record: dict) -> dict:
         out["coefficients_max_rel_diff_vs_statsmodels"] = _rel(coef.values, np.asarray(record["coefficients"])[perm])
         entry = {
             "call": call,
+            "convention": _pyfixest_convention(key, out["conventions"]),
             "compared_with": sm_key,
             "ssc_factors": floats(np.atleast_1d(m._ssc)),
             "df": float(m._df_t),

@@ -82,13 +82,25 @@ def _n_clusters(d: pd.DataFrame, key: str) -> dict | None:
     return out
 
 
-def _inference(res, key: str, d: pd.DataFrame, call: str, names: list[str]) -> dict:
+def convention_for(key: str, conventions: dict) -> str:
+    """The convention text of a covariance key, with the cluster names filled in."""
+    if not key.startswith("CR1:"):
+        return conventions[key]
+    names = key[4:].split("+")
+    if len(names) == 1:
+        return conventions["CR1:<c>"].replace("G = number of clusters", f"G = number of {names[0]} clusters")
+    a, b = names
+    return f"a = {a}, b = {b}: " + conventions["CR1:<a>+<b>"]
+
+
+def _inference(res, key: str, d: pd.DataFrame, call: str, names: list[str], convention: str) -> dict:
     assert res.use_t, "all reference covariances use Student t"
     df = float(getattr(res, "df_resid_inference", None) or res.df_resid)
     ci = np.asarray(res.conf_int(alpha=0.05))
     vcov = np.asarray(res.cov_params())
     out = {
         "call": call,
+        "convention": convention,
         "cov_type": res.cov_type,
         "statistic": "t",
         "df": df,
@@ -132,10 +144,13 @@ def fit_statsmodels(spec: FitSpec) -> tuple[dict, pd.DataFrame, dict]:
         # A two-way matrix can have a negative diagonal entry: its SE is NaN (written null).
         warnings.filterwarnings("ignore", "invalid value encountered in sqrt", RuntimeWarning)
         results = {key: eval(call, ns) for key, call in calls.items()}
-        records = {key: _inference(results[key], key, d, calls[key], list(results["classical"].params.index))
-                   for key in calls}
+        conventions = covariance_conventions(weighted=spec.weights is not None)
+        names = list(results["classical"].params.index)
+        records = {
+            key: _inference(results[key], key, d, calls[key], names, convention_for(key, conventions))
+            for key in calls
+        }
     base = results["classical"]
-    names = list(base.params.index)
     record = {
         "name": spec.name,
         "description": spec.description,

@@ -1,1 +1,0 @@
-// Attribution: see ARCHITECTURE.md for what this module owns.

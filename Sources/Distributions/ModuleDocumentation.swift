@@ -1,1 +1,0 @@
-// Distributions: see ARCHITECTURE.md for what this module owns.

@@ -1,1 +1,0 @@
-// Inference: see ARCHITECTURE.md for what this module owns.
