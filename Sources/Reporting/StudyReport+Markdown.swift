@@ -27,7 +27,7 @@ extension StudyReport {
 
     private var summarySection: String {
         let bullets = [
-            "Effect of the program on \(design.outcome): \(NumberText.statistic(effect.estimate)) \(effect.unitDescription) "
+            "Effect on \(effect.unitDescription): \(NumberText.statistic(effect.estimate)) "
                 + "(\(levelText) CI \(NumberText.statistic(effect.analytic.lower)) to \(NumberText.statistic(effect.analytic.upper)), "
                 + "\(design.covariance))",
             "Benefits over \(NumberText.grouped(benefits.horizonMonths, decimals: 0)) months: \(NumberText.money(roi.benefits.point)) "
@@ -80,18 +80,20 @@ extension StudyReport {
             let pre = means.cell(group: group, period: "pre")
             let post = means.cell(group: group, period: "post")
             table.append([
-                group, pre.map { NumberText.statistic($0.mean, significant: 6) } ?? "n/a",
+                group, pre.map { NumberText.grouped($0.mean, decimals: 2) } ?? "n/a",
                 pre.map { NumberText.grouped(Double($0.count)) } ?? "0",
-                post.map { NumberText.statistic($0.mean, significant: 6) } ?? "n/a",
-                post.map { NumberText.grouped(Double($0.count)) } ?? "0", NumberText.statistic(change),
+                post.map { NumberText.grouped($0.mean, decimals: 2) } ?? "n/a",
+                post.map { NumberText.grouped(Double($0.count)) } ?? "0", NumberText.grouped(change, decimals: 2),
             ])
         }
         return "## 2×2 means of \(design.outcome)\n\n" + table.markdown
-            + "\nDifference in differences: \(NumberText.statistic(means.doubleDifference)).\n\n"
+            + "\nDifference in differences: \(NumberText.grouped(means.doubleDifference, decimals: 2)).\n\n"
     }
 
     private var effectSection: String {
-        var table = MarkdownTable(header: ["Effect", "Estimate", "SE", "Lower", "Upper", "Method"])
+        var table = MarkdownTable(
+            header: ["Effect", "Estimate", "SE", "Lower", "Upper", "Method"],
+            alignments: [.left, .right, .right, .right, .right, .left])
         table.append([
             "Analytic", NumberText.statistic(effect.estimate), NumberText.statistic(effect.standardError),
             NumberText.statistic(effect.analytic.lower), NumberText.statistic(effect.analytic.upper), effect.analytic.method,

@@ -80,7 +80,7 @@ extension StudyReport {
         public let time: String
         public let cluster: String
         public let treatedGroup: String
-        /// How the post period is identified, in words.
+        /// The post-period condition, e.g. "post = 1" or "month ≥ 13".
         public let period: String
         /// The comparison group, in words (e.g. "never-trained teams (trained_team = 0)").
         public let controlGroup: String

@@ -136,6 +136,14 @@ extension Study {
             case .treatmentStart(let t): return "post period from time \(t) on"
             }
         }
+
+        /// The post-period condition on the data, e.g. `post = 1` or `month ≥ 13`.
+        public func condition(time: String) -> String {
+            switch self {
+            case .indicator(let column): return "\(column) = 1"
+            case .treatmentStart(let t): return "\(time) ≥ \(t)"
+            }
+        }
     }
 
     /// The isolation design (`design`).

@@ -9,7 +9,7 @@ func sampleStudyReport(warnings: [String] = ["Only 30 clusters."], failed: Int =
         dataFile: "../../datasets/sales-training/sales_training.csv",
         design: .init(
             method: "2×2 difference-in-differences", outcome: "sales", unit: "employee_id", time: "month",
-            cluster: "team_id", treatedGroup: "trained_team", period: "post period marked by column 'post'",
+            cluster: "team_id", treatedGroup: "trained_team", period: "post = 1",
             controlGroup: "never-trained units (trained_team = 0)", covariance: "Clustered (team_id), G = 30, CR1"),
         observations: .init(
             totalRows: 14_400, usedRows: 14_357,
