@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// The `impact` command tree.
+///
+/// The root is a module-level type rather than top-level code so that an interactive session can
+/// reuse the same commands, help and validation with `ImpactCommand.parseAsRoot(tokens)` (the
+/// pattern swift-argument-parser documents for REPLs). Commands are thin: they validate their
+/// input, call `WorkbenchCommands`, and print. Errors print to stderr and exit with status 1;
+/// usage errors exit with ArgumentParser's usage status (`EX_USAGE`, 64).
+@main
+struct ImpactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "impact",
+        abstract: "Training impact and ROI: difference-in-differences, cluster bootstrap, fully loaded costs.",
+        discussion: """
+            Examples:
+              impact run Examples/studies/sales-training.yml
+              impact describe datasets/sales-training/sales_training.csv
+              impact regress datasets/sales-training/sales_training.csv \\
+                --formula "sales ~ trained_team * post" --vcov cluster:team_id
+            """,
+        version: "0.1.0",
+        subcommands: [RunCommand.self, DescribeCommand.self, RegressCommand.self])
+}
