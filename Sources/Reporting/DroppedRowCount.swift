@@ -5,6 +5,7 @@ public struct DroppedRowCount: Codable, Sendable, Equatable {
     /// Number of rows dropped for it.
     public let count: Int
 
+    /// A value from its parts.
     public init(reason: String, count: Int) {
         self.reason = reason
         self.count = count

@@ -16,8 +16,9 @@ extension RegressionReport {
                 upper: value(row.upper, row.isDropped), dropped: row.isDropped)
         }
         let f = fit.modelTest.map {
-            FTest(statistic: $0.fStatistic, numeratorDF: $0.numeratorDegreesOfFreedom,
-                  denominatorDF: $0.denominatorDegreesOfFreedom, pValue: $0.fPValue)
+            FTest(
+                statistic: $0.fStatistic, numeratorDF: $0.numeratorDegreesOfFreedom,
+                denominatorDF: $0.denominatorDegreesOfFreedom, pValue: $0.fPValue)
         }
         self.init(
             formula: fit.formula.text, weights: weights, totalRows: fit.observations.totalRows,

@@ -14,9 +14,11 @@ extension RegressionReport {
             out += table.markdown + "\n"
         }
         out += "Covariance: \(covariance); t df = \(NumberText.grouped(inferenceDF, decimals: 0)).\n\n"
-        var fitLine = "R² = \(NumberText.grouped(rSquared, decimals: 4)), adjusted R² = \(NumberText.grouped(adjustedRSquared, decimals: 4))"
+        var fitLine =
+            "R² = \(NumberText.grouped(rSquared, decimals: 4)), adjusted R² = \(NumberText.grouped(adjustedRSquared, decimals: 4))"
         if let fTest {
-            fitLine += "; F(\(NumberText.grouped(fTest.numeratorDF, decimals: 0)), "
+            fitLine +=
+                "; F(\(NumberText.grouped(fTest.numeratorDF, decimals: 0)), "
                 + "\(NumberText.grouped(fTest.denominatorDF, decimals: 0))) = \(NumberText.statistic(fTest.statistic)), "
                 + NumberText.pEquation(fTest.pValue)
         }

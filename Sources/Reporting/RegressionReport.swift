@@ -11,17 +11,24 @@ public struct RegressionReport: Codable, Sendable, Equatable {
 
     /// One row of the coefficient table.
     public struct Coefficient: Codable, Sendable, Equatable {
+        /// Column (term) name, e.g. "trained_team:post".
         public let name: String
+        /// Point estimate; `nil` when dropped.
         public let estimate: Double?
+        /// Standard error; `nil` when dropped.
         public let standardError: Double?
         /// t statistic.
         public let statistic: Double?
+        /// Two-sided p-value.
         public let pValue: Double?
+        /// Lower end of the interval.
         public let lower: Double?
+        /// Upper end of the interval.
         public let upper: Double?
         /// Dropped as collinear with other regressors.
         public let dropped: Bool
 
+        /// A value from its parts.
         public init(
             name: String, estimate: Double?, standardError: Double?, statistic: Double?, pValue: Double?,
             lower: Double?, upper: Double?, dropped: Bool
@@ -39,11 +46,16 @@ public struct RegressionReport: Codable, Sendable, Equatable {
 
     /// The model F test.
     public struct FTest: Codable, Sendable, Equatable {
+        /// The F statistic.
         public let statistic: Double
+        /// Numerator degrees of freedom (restrictions).
         public let numeratorDF: Double
+        /// Denominator degrees of freedom.
         public let denominatorDF: Double
+        /// Upper-tail p-value of the F statistic.
         public let pValue: Double
 
+        /// A value from its parts.
         public init(statistic: Double, numeratorDF: Double, denominatorDF: Double, pValue: Double) {
             self.statistic = statistic
             self.numeratorDF = numeratorDF
@@ -52,13 +64,17 @@ public struct RegressionReport: Codable, Sendable, Equatable {
         }
     }
 
+    /// Schema identifier (`formatIdentifier`).
     public let format: String
     /// The formula as written.
     public let formula: String
     /// Weight column, if WLS.
     public let weights: String?
+    /// Rows in the data.
     public let totalRows: Int
+    /// Rows used in the fit.
     public let usedRows: Int
+    /// Rows dropped, by reason, in reason order.
     public let dropped: [DroppedRowCount]
     /// Covariance label, e.g. "HC1 (heteroskedasticity-robust)" or "Clustered (firm), G = 15, CR1".
     public let covariance: String
@@ -66,16 +82,24 @@ public struct RegressionReport: Codable, Sendable, Equatable {
     public let inferenceDF: Double
     /// Clusters per clustering variable (empty unless clustered).
     public let clusters: [String: Int]
+    /// Rank of the design (columns kept).
     public let rank: Int
+    /// Residual degrees of freedom N − rank.
     public let dfResidual: Int
+    /// R² (uncentered without an intercept, as R and statsmodels report it).
     public let rSquared: Double
+    /// Adjusted R².
     public let adjustedRSquared: Double
+    /// Model F test; `nil` for an intercept-only model.
     public let fTest: FTest?
     /// Confidence level of `lower`/`upper`.
     public let level: Double
+    /// Coefficient table rows in design-column order.
     public let coefficients: [Coefficient]
+    /// Warnings carried from the fit.
     public let warnings: [String]
 
+    /// A value from its parts.
     public init(
         formula: String, weights: String?, totalRows: Int, usedRows: Int, dropped: [DroppedRowCount],
         covariance: String, inferenceDF: Double, clusters: [String: Int], rank: Int, dfResidual: Int,

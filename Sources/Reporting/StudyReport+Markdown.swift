@@ -7,7 +7,8 @@ extension StudyReport {
     /// The one-sentence result: "ROI between A % and B % (95 % cluster-bootstrap percentile interval,
     /// 999 replicates, seed S); point estimate C %."
     public var headline: String {
-        var provenance = "\(NumberText.level(roi.level)) cluster-bootstrap \(bootstrap.interval) interval, "
+        var provenance =
+            "\(NumberText.level(roi.level)) cluster-bootstrap \(bootstrap.interval) interval, "
             + "\(NumberText.grouped(Double(bootstrap.replicates))) replicates"
         if bootstrap.failed > 0 { provenance += " (\(bootstrap.failed) failed)" }
         provenance += ", seed \(bootstrap.seed)"
@@ -60,7 +61,8 @@ extension StudyReport {
 
     private var observationsSection: String {
         var out = "## Observations\n\n"
-        out += "N = \(NumberText.grouped(Double(observations.usedRows))) of \(NumberText.grouped(Double(observations.totalRows))) rows used; "
+        out +=
+            "N = \(NumberText.grouped(Double(observations.usedRows))) of \(NumberText.grouped(Double(observations.totalRows))) rows used; "
         out += "\(observations.clusters) clusters (\(design.cluster)); "
         out += "\(observations.treatedUnits) treated and \(observations.controlUnits) control units (\(design.unit)).\n\n"
         if observations.dropped.isEmpty {

@@ -44,6 +44,7 @@ public struct StudyReport: Codable, Sendable, Equatable {
     /// Warnings from every stage.
     public let warnings: [String]
 
+    /// A value from its parts.
     public init(
         title: String, studyFile: String, dataFile: String, design: Design, observations: Observations,
         means: MeansTable, effect: Effect, conversion: Conversion, benefits: Benefits, costs: Costs, roi: ROI,
@@ -75,10 +76,15 @@ extension StudyReport {
     public struct Design: Codable, Sendable, Equatable {
         /// e.g. "2×2 difference-in-differences".
         public let method: String
+        /// Outcome column.
         public let outcome: String
+        /// Unit identifier column.
         public let unit: String
+        /// Time column.
         public let time: String
+        /// Cluster column.
         public let cluster: String
+        /// Treated-group condition, e.g. "trained_team = 1".
         public let treatedGroup: String
         /// The post-period condition, e.g. "post = 1" or "month ≥ 13".
         public let period: String
@@ -87,6 +93,7 @@ extension StudyReport {
         /// Covariance label, e.g. "Clustered (team_id), G = 30, CR1".
         public let covariance: String
 
+        /// A value from its parts.
         public init(
             method: String, outcome: String, unit: String, time: String, cluster: String, treatedGroup: String,
             period: String, controlGroup: String, covariance: String
@@ -105,15 +112,20 @@ extension StudyReport {
 
     /// The observation account: rows read, used, dropped by reason; clusters and units.
     public struct Observations: Codable, Sendable, Equatable {
+        /// Rows in the data.
         public let totalRows: Int
+        /// Rows used in the fit.
         public let usedRows: Int
+        /// Rows dropped, by reason, in reason order.
         public let dropped: [DroppedRowCount]
         /// Number of clusters G among the rows used.
         public let clusters: Int
         /// Distinct treated and control units among the rows used.
         public let treatedUnits: Int
+        /// Distinct control units among the rows used.
         public let controlUnits: Int
 
+        /// A value from its parts.
         public init(totalRows: Int, usedRows: Int, dropped: [DroppedRowCount], clusters: Int, treatedUnits: Int, controlUnits: Int) {
             self.totalRows = totalRows
             self.usedRows = usedRows
@@ -133,9 +145,12 @@ extension StudyReport {
         public let group: String
         /// "pre" or "post".
         public let period: String
+        /// Mean of the outcome in the cell.
         public let mean: Double
+        /// Rows in the cell.
         public let count: Int
 
+        /// A value from its parts.
         public init(group: String, period: String, mean: Double, count: Int) {
             self.group = group
             self.period = period
@@ -155,6 +170,7 @@ extension StudyReport {
         /// treatedChange − controlChange.
         public let doubleDifference: Double
 
+        /// A value from its parts.
         public init(cells: [MeansCell], treatedChange: Double, controlChange: Double, doubleDifference: Double) {
             self.cells = cells
             self.treatedChange = treatedChange
@@ -170,12 +186,16 @@ extension StudyReport {
 
     /// A two-sided interval with the method that produced it.
     public struct Interval: Codable, Sendable, Equatable {
+        /// Lower end of the interval.
         public let lower: Double
+        /// Upper end of the interval.
         public let upper: Double
+        /// Confidence level.
         public let level: Double
         /// e.g. "t(29), CR1 clustered by team_id" or "cluster-bootstrap percentile".
         public let method: String
 
+        /// A value from its parts.
         public init(lower: Double, upper: Double, level: Double, method: String) {
             self.lower = lower
             self.upper = upper
@@ -199,6 +219,7 @@ extension StudyReport {
         /// Cluster-bootstrap percentile interval.
         public let bootstrap: Interval
 
+        /// A value from its parts.
         public init(
             estimate: Double, standardError: Double, pValue: Double, unitDescription: String, analytic: Interval,
             bootstrap: Interval

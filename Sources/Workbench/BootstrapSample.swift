@@ -88,7 +88,8 @@ struct BootstrapSample {
 
     /// A formula identifier, backquoted unless it is a plain name (the formula grammar's rule).
     static func quoted(_ name: String) -> String {
-        let plain = name.first.map { $0.isLetter || $0 == "_" } == true
+        let plain =
+            name.first.map { $0.isLetter || $0 == "_" } == true
             && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
         return plain ? name : "`\(name)`"
     }

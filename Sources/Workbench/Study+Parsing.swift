@@ -109,12 +109,21 @@ struct StudyParser {
         let outcome = try name(
             top.required("outcome", advice: "Name the outcome column, the KPI the program should move, e.g. 'outcome: sales'."))
         let design = try parseDesign(
-            top.required("design", advice: "Describe the isolation design, e.g. 'design: {method: did2x2, treated_group: trained_team, post: post}'."))
+            top.required(
+                "design", advice: "Describe the isolation design, e.g. 'design: {method: did2x2, treated_group: trained_team, post: post}'."
+            ))
         let conversion = try parseConversion(
-            top.required("conversion", advice: "Give the money value of one unit of the outcome, e.g. 'conversion: {value_per_unit: 0.30, unit: USD of sales, source: Finance gross margin}'."))
+            top.required(
+                "conversion",
+                advice:
+                    "Give the money value of one unit of the outcome, e.g. 'conversion: {value_per_unit: 0.30, unit: USD of sales, source: Finance gross margin}'."
+            ))
         let benefits = try parseBenefits(top.optional("benefits"))
         let costs = try parseCosts(
-            top.required("costs", advice: "List the fully loaded costs under 'costs:' with 'direct', 'indirect' and 'development' items (guiding principle 10)."))
+            top.required(
+                "costs",
+                advice:
+                    "List the fully loaded costs under 'costs:' with 'direct', 'indirect' and 'development' items (guiding principle 10)."))
         let bootstrap = try parseBootstrap(top.optional("bootstrap"))
         return Study(
             file: file, title: title, dataPathAsWritten: dataWritten, dataPath: resolve(dataWritten), panel: panel,

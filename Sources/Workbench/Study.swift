@@ -1,3 +1,4 @@
+import Attribution
 import DataFrameModule
 
 /// A training-impact study as declared in a study file: data, panel, isolation design, monetary
@@ -155,6 +156,7 @@ extension Study {
         /// How the post period is identified (`post` or `treatment_start`).
         public let period: PeriodRule
 
+        /// A value from its parts.
         public init(method: DesignMethod, treatedGroup: String, period: PeriodRule) {
             self.method = method
             self.treatedGroup = treatedGroup
@@ -171,6 +173,7 @@ extension Study {
         /// Where the value comes from; `nil` if the file gives none (reported as a warning).
         public let source: String?
 
+        /// A value from its parts.
         public init(valuePerUnit: Double, unit: String, source: String?) {
             self.valuePerUnit = valuePerUnit
             self.unit = unit
@@ -200,26 +203,11 @@ extension Study {
         /// Number of units that receive the effect.
         public let population: Population
 
+        /// A value from its parts.
         public init(horizonMonths: Int = Study.defaultHorizonMonths, population: Population = .treatedUnitsObservedPost) {
             self.horizonMonths = horizonMonths
             self.population = population
         }
-    }
-
-    /// Fully loaded cost categories (guiding principle 10).
-    public enum CostCategory: String, Sendable, Equatable, CaseIterable {
-        /// Fees, materials, licences, venue.
-        case direct
-        /// Participants' time at full loaded wage, administration, internal marketing.
-        case indirect
-        /// Design and build time.
-        case development
-    }
-
-    /// A cost as a fixed amount or as hours at a loaded hourly rate.
-    public enum CostAmount: Sendable, Equatable {
-        case fixed(Double)
-        case hours(Double, rate: Double)
     }
 
     /// One item of the cost ledger as written in the study file.
@@ -235,6 +223,7 @@ extension Study {
         /// Key path of the item in the study file (`costs.indirect[1]`).
         public let keyPath: String
 
+        /// A value from its parts.
         public init(item: String, category: CostCategory, amount: CostAmount, source: String?, keyPath: String) {
             self.item = item
             self.category = category
@@ -255,6 +244,7 @@ extension Study {
         /// Confidence level of the intervals (default 0.95).
         public let level: Double
 
+        /// A value from its parts.
         public init(
             replicates: Int = Study.defaultReplicates, seed: UInt64? = nil, level: Double = Study.defaultLevel
         ) {

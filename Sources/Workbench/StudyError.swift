@@ -60,7 +60,8 @@ public enum StudyError: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformedYAML(let file, let line, let column, let problem):
             let place = [line.map(String.init), column.map(String.init)].compactMap { $0 }.joined(separator: ":")
             let prefix = place.isEmpty ? file : "\(file):\(place)"
-            return "\(prefix): not valid YAML: \(problem). Check indentation (spaces, not tabs) and that every 'key: value' has a space after the colon."
+            return
+                "\(prefix): not valid YAML: \(problem). Check indentation (spaces, not tabs) and that every 'key: value' has a space after the colon."
         case .missingKey(let location, let advice):
             return "\(location): required key is missing. \(advice)"
         case .unknownKey(let location, let key, let suggestion, let allowed):

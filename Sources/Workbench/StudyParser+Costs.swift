@@ -1,3 +1,5 @@
+import Attribution
+
 /// Reading the `costs` section: fully loaded costs by category (guiding principle 10).
 ///
 /// Each item is `{item, amount, source}` or `{item, hours, rate, source}`; amounts, hours and rates
@@ -7,7 +9,7 @@ extension StudyParser {
     static let costItemKeys = ["item", "amount", "hours", "rate", "source"]
 
     mutating func parseCosts(_ node: StudyNode) throws -> [Study.CostEntry] {
-        let categories = Study.CostCategory.allCases
+        let categories = CostCategory.allCases
         let m = try node.mapping(allowed: categories.map(\.rawValue))
         var entries: [Study.CostEntry] = []
         for category in categories {
@@ -24,14 +26,14 @@ extension StudyParser {
         return entries
     }
 
-    mutating func parseCostItem(_ node: StudyNode, category: Study.CostCategory) throws -> Study.CostEntry {
+    mutating func parseCostItem(_ node: StudyNode, category: CostCategory) throws -> Study.CostEntry {
         let m = try node.mapping(allowed: Self.costItemKeys)
         let item = try m.required("item", advice: "Name the cost item, e.g. 'item: Facilitator fees'.").text()
         let source = try m.optional("source")?.text()
         let amountNode = m.optional("amount")
         let hoursNode = m.optional("hours")
         let rateNode = m.optional("rate")
-        let amount: Study.CostAmount
+        let amount: CostAmount
         switch (amountNode, hoursNode, rateNode) {
         case (let a?, nil, nil):
             amount = .fixed(try nonNegative(a, what: "amount"))

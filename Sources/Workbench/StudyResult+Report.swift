@@ -70,9 +70,11 @@ extension StudyResult {
         let lines = ledger.items.map { item -> StudyReport.CostLine in
             switch item.amount {
             case .fixed:
-                return .init(item: item.name, category: item.category.rawValue, amount: item.total, hours: nil, rate: nil, source: item.source)
+                return .init(
+                    item: item.name, category: item.category.rawValue, amount: item.total, hours: nil, rate: nil, source: item.source)
             case .hours(let hours, let rate):
-                return .init(item: item.name, category: item.category.rawValue, amount: item.total, hours: hours, rate: rate, source: item.source)
+                return .init(
+                    item: item.name, category: item.category.rawValue, amount: item.total, hours: hours, rate: rate, source: item.source)
             }
         }
         let subtotals = CostCategory.allCases.map { StudyReport.CostSubtotal(category: $0.rawValue, amount: ledger.subtotal($0)) }
@@ -113,7 +115,8 @@ extension StudyResult {
         let unsourced = study.costs.filter { $0.source == nil }.count + (study.conversion.source == nil ? 1 : 0)
         let emptyCategories = CostCategory.allCases.filter { c in !ledger.items.contains { $0.category == c } }
         let horizonIsDefault = study.defaultsApplied.contains { $0.hasPrefix("benefits.horizon_months") }
-        let horizon = horizonIsDefault
+        let horizon =
+            horizonIsDefault
             ? "Benefits counted over the first \(study.benefits.horizonMonths) months only (the default)."
             : "Benefits counted over \(study.benefits.horizonMonths) months, as the study file states."
         return [

@@ -28,6 +28,7 @@ public struct StudyResult: Sendable {
     /// Warnings from every stage, estimation first.
     public let warnings: [String]
 
+    /// A value from its parts.
     public init(
         study: Study, did: DiD2x2Result, replicates: BootstrapReplicates, roi: ROIAnalysis, ledger: CostLedger,
         benefitStream: BenefitStream, clusterCount: Int, treatedUnitsObservedPost: Int, warnings: [String]

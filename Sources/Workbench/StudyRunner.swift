@@ -60,7 +60,8 @@ public enum StudyRunner {
             effect: did.effect, replicates: effects, stream: stream, ledger: ledger, level: study.bootstrap.level,
             seed: study.bootstrap.seed, scheme: label)
 
-        let warnings = did.allWarnings
+        let warnings =
+            did.allWarnings
             + StudyWarnings.make(study: study, clusterCount: sample.clusterCount, replicates: replicates, roi: roi)
         return StudyResult(
             study: study, did: did, replicates: replicates, roi: roi, ledger: ledger, benefitStream: stream,
@@ -86,18 +87,5 @@ public enum StudyRunner {
 
 extension Study.CostEntry {
     /// The entry as an Attribution ledger item.
-    var ledgerItem: CostItem {
-        let category: CostCategory
-        switch self.category {
-        case .direct: category = .direct
-        case .indirect: category = .indirect
-        case .development: category = .development
-        }
-        switch amount {
-        case .fixed(let value):
-            return CostItem(name: item, category: category, amount: .fixed(value), source: source)
-        case .hours(let hours, let rate):
-            return CostItem(name: item, category: category, amount: .hours(hours, rate: rate), source: source)
-        }
-    }
+    var ledgerItem: CostItem { CostItem(name: item, category: category, amount: amount, source: source) }
 }

@@ -86,9 +86,11 @@ struct ImpactCLITests {
         #expect(abs(estimate - 1646.6177283827378) <= 1e-9 * 1646.6177283827378)
     }
 
-    @Test("a missing file is a usage error naming the path", arguments: [
-        ["describe", "no/such.csv"], ["run", "no/such.csv"], ["regress", "no/such.csv", "--formula", "y ~ x"],
-    ])
+    @Test(
+        "a missing file is a usage error naming the path",
+        arguments: [
+            ["describe", "no/such.csv"], ["run", "no/such.csv"], ["regress", "no/such.csv", "--formula", "y ~ x"],
+        ])
     func missingFile(arguments: [String]) throws {
         let output = try ImpactProcess.run(arguments)
         #expect(output.status == usageErrorStatus)
@@ -133,13 +135,15 @@ struct ImpactCLITests {
         #expect(output.stderr.contains("Did you mean 'team_id'?"))
     }
 
-    @Test("invalid option values are usage errors", arguments: [
-        ["regress", salesCSV, "--formula", "sales ~ post", "--vcov", "hc4"],
-        ["regress", salesCSV, "--formula", "sales ~ ", "--vcov", "hc1"],
-        ["regress", salesCSV, "--formula", "sales ~ post", "--level", "95"],
-        ["run", salesStudy, "--threads", "0"],
-        ["frobnicate"],
-    ])
+    @Test(
+        "invalid option values are usage errors",
+        arguments: [
+            ["regress", salesCSV, "--formula", "sales ~ post", "--vcov", "hc4"],
+            ["regress", salesCSV, "--formula", "sales ~ ", "--vcov", "hc1"],
+            ["regress", salesCSV, "--formula", "sales ~ post", "--level", "95"],
+            ["run", salesStudy, "--threads", "0"],
+            ["frobnicate"],
+        ])
     func usageErrors(arguments: [String]) throws {
         let output = try ImpactProcess.run(arguments)
         #expect(output.status == usageErrorStatus, "stderr: \(output.stderr)")

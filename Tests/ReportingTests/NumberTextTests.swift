@@ -4,11 +4,13 @@ import Testing
 
 @Suite("Number formatting")
 struct NumberTextTests {
-    @Test("grouping, rounding and signs", arguments: [
-        (1_234_567.891, 2, "1,234,567.89"), (999.5, 0, "1,000"), (-1_500.26, 1, "−1,500.3"), (0, 0, "0"),
-        (-0.001, 2, "0.00"), (12, 0, "12"), (123_456, 0, "123,456"), (1e6, 0, "1,000,000"),
-        (.infinity, 1, "∞"), (-.infinity, 0, "−∞"), (.nan, 2, "n/a"),
-    ])
+    @Test(
+        "grouping, rounding and signs",
+        arguments: [
+            (1_234_567.891, 2, "1,234,567.89"), (999.5, 0, "1,000"), (-1_500.26, 1, "−1,500.3"), (0, 0, "0"),
+            (-0.001, 2, "0.00"), (12, 0, "12"), (123_456, 0, "123,456"), (1e6, 0, "1,000,000"),
+            (.infinity, 1, "∞"), (-.infinity, 0, "−∞"), (.nan, 2, "n/a"),
+        ])
     func grouped(value: Double, decimals: Int, expected: String) {
         #expect(NumberText.grouped(value, decimals: decimals) == expected)
     }

@@ -13,8 +13,11 @@ func sampleRegressionReport() -> RegressionReport {
         fTest: .init(statistic: 45.678, numeratorDF: 2, denominatorDF: 14, pValue: 0.0000002),
         level: 0.9,
         coefficients: [
-            .init(name: "Intercept", estimate: 1.2345, standardError: 0.1, statistic: 12.345, pValue: 0.00001, lower: 1.05, upper: 1.41, dropped: false),
-            .init(name: "x1", estimate: -0.5, standardError: 0.25, statistic: -2, pValue: 0.0653, lower: -0.94, upper: -0.06, dropped: false),
+            .init(
+                name: "Intercept", estimate: 1.2345, standardError: 0.1, statistic: 12.345, pValue: 0.00001, lower: 1.05, upper: 1.41,
+                dropped: false),
+            .init(
+                name: "x1", estimate: -0.5, standardError: 0.25, statistic: -2, pValue: 0.0653, lower: -0.94, upper: -0.06, dropped: false),
             .init(name: "x2|odd", estimate: 2, standardError: 1, statistic: 2, pValue: 0.06, lower: 0.24, upper: 3.76, dropped: false),
             .init(name: "x3", estimate: nil, standardError: nil, statistic: nil, pValue: nil, lower: nil, upper: nil, dropped: true),
         ],

@@ -6,8 +6,10 @@ import Testing
 struct StudyReportMarkdownTests {
     @Test("headline states the ROI range, level, interval type, replicates, failures and seed")
     func headline() {
-        #expect(sampleStudyReport().headline
-            == "ROI between 335.7 % and 658.6 % (95 % cluster-bootstrap percentile interval, 999 replicates (2 failed), seed 20260101); point estimate 497.4 %.")
+        #expect(
+            sampleStudyReport().headline
+                == "ROI between 335.7 % and 658.6 % (95 % cluster-bootstrap percentile interval, 999 replicates (2 failed), seed 20260101); point estimate 497.4 %."
+        )
         #expect(!sampleStudyReport(failed: 0).headline.contains("failed"))
     }
 
@@ -20,7 +22,9 @@ struct StudyReportMarkdownTests {
         #expect(md.contains("| Total dropped | 43 |"))
         #expect(md.contains("| Method | 2×2 difference-in-differences |"))
         #expect(md.contains("| Post period | post = 1 |"))
-        #expect(md.contains("- Effect on sales per employee_id per month: 1,523.5 (95 % CI 1,093.1 to 1,953.8, Clustered (team_id), G = 30, CR1)\n"))
+        #expect(
+            md.contains(
+                "- Effect on sales per employee_id per month: 1,523.5 (95 % CI 1,093.1 to 1,953.8, Clustered (team_id), G = 30, CR1)\n"))
         #expect(md.contains("| Covariance | Clustered (team_id), G = 30, CR1 |"))
         #expect(md.contains("| Seed | 20260101 |"))
         #expect(md.contains("| Replicates | 999 |"))

@@ -33,7 +33,9 @@ struct StudyErrorTests {
         #expect(key == "clustr")
         #expect(suggestion == "cluster")
         #expect(allowed == ["unit", "time", "cluster"])
-        #expect(error.description == "s.yml:6:3: panel.clustr: unknown key 'clustr'. Did you mean 'cluster'? Allowed keys here: unit, time, cluster.")
+        #expect(
+            error.description
+                == "s.yml:6:3: panel.clustr: unknown key 'clustr'. Did you mean 'cluster'? Allowed keys here: unit, time, cluster.")
     }
 
     @Test("unknown top-level key far from every known key has no suggestion")
@@ -56,22 +58,24 @@ struct StudyErrorTests {
         #expect(location.keyPath == "costs.indirect[0].rates")
     }
 
-    @Test("missing required keys name the full key path and what to write", arguments: [
-        ("study: Sales training\n", "", "study"),
-        ("data: data/panel.csv\n", "", "data"),
-        ("outcome: sales\n", "", "outcome"),
-        ("  unit: employee_id\n", "", "panel.unit"),
-        ("  time: month\n", "", "panel.time"),
-        ("  method: did2x2\n", "", "design.method"),
-        ("  treated_group: trained_team\n", "", "design.treated_group"),
-        ("  post: post\n", "", "design.post"),
-        ("  value_per_unit: 0.3\n", "", "conversion.value_per_unit"),
-        ("  unit: USD of sales\n", "", "conversion.unit"),
-        ("      rate: 48\n", "", "costs.indirect[0].rate"),
-        ("      hours: 4800\n", "", "costs.indirect[0].hours"),
-        ("      amount: 1200\n", "", "costs.indirect[1].amount"),
-        ("    - item: Facilitator\n      amount", "    - amount", "costs.direct[0].item"),
-    ])
+    @Test(
+        "missing required keys name the full key path and what to write",
+        arguments: [
+            ("study: Sales training\n", "", "study"),
+            ("data: data/panel.csv\n", "", "data"),
+            ("outcome: sales\n", "", "outcome"),
+            ("  unit: employee_id\n", "", "panel.unit"),
+            ("  time: month\n", "", "panel.time"),
+            ("  method: did2x2\n", "", "design.method"),
+            ("  treated_group: trained_team\n", "", "design.treated_group"),
+            ("  post: post\n", "", "design.post"),
+            ("  value_per_unit: 0.3\n", "", "conversion.value_per_unit"),
+            ("  unit: USD of sales\n", "", "conversion.unit"),
+            ("      rate: 48\n", "", "costs.indirect[0].rate"),
+            ("      hours: 4800\n", "", "costs.indirect[0].hours"),
+            ("      amount: 1200\n", "", "costs.indirect[1].amount"),
+            ("    - item: Facilitator\n      amount", "    - amount", "costs.direct[0].item"),
+        ])
     func missingKey(remove: String, replacement: String, path: String) throws {
         let error = try studyError(edited(remove, replacement))
         guard case .missingKey(let location, let advice) = error else {
@@ -95,15 +99,20 @@ struct StudyErrorTests {
         #expect(advice.contains("principle 10"))
     }
 
-    @Test("wrong types say what was expected and what was found", arguments: [
-        ("  value_per_unit: 0.3", "  value_per_unit: lots", "conversion.value_per_unit", "a number", "the text 'lots'"),
-        ("  horizon_months: 6", "  horizon_months: 6.5", "benefits.horizon_months", "a whole number", "the number 6.5"),
-        ("  replicates: 199", "  replicates: [1, 2]", "bootstrap.replicates", "a whole number", "a list"),
-        ("panel:\n  unit: employee_id\n  time: month\n  cluster: team_id", "panel: employee_id", "panel", "a mapping (key: value pairs)", "the text 'employee_id'"),
-        ("outcome: sales", "outcome: {name: sales}", "outcome", "text", "a mapping (key: value pairs)"),
-        ("      amount: 45000", "      amount: '45000'", "costs.direct[0].amount", "a number", "the text '45000'"),
-        ("  seed: 18446744073709551615", "  seed: true", "bootstrap.seed", "a whole number", "the yes/no value 'true'"),
-    ])
+    @Test(
+        "wrong types say what was expected and what was found",
+        arguments: [
+            ("  value_per_unit: 0.3", "  value_per_unit: lots", "conversion.value_per_unit", "a number", "the text 'lots'"),
+            ("  horizon_months: 6", "  horizon_months: 6.5", "benefits.horizon_months", "a whole number", "the number 6.5"),
+            ("  replicates: 199", "  replicates: [1, 2]", "bootstrap.replicates", "a whole number", "a list"),
+            (
+                "panel:\n  unit: employee_id\n  time: month\n  cluster: team_id", "panel: employee_id", "panel",
+                "a mapping (key: value pairs)", "the text 'employee_id'"
+            ),
+            ("outcome: sales", "outcome: {name: sales}", "outcome", "text", "a mapping (key: value pairs)"),
+            ("      amount: 45000", "      amount: '45000'", "costs.direct[0].amount", "a number", "the text '45000'"),
+            ("  seed: 18446744073709551615", "  seed: true", "bootstrap.seed", "a whole number", "the yes/no value 'true'"),
+        ])
     func wrongType(old: String, new: String, path: String, expected: String, found: String) throws {
         let error = try studyError(edited(old, new))
         guard case .wrongType(let location, let e, let f) = error else {
@@ -117,7 +126,10 @@ struct StudyErrorTests {
 
     @Test("a cost list that is not a list")
     func costListNotAList() throws {
-        guard case .wrongType(let location, let expected, _) = try studyError(edited("  direct: [{item: Fee, amount: 100}]", "  direct: 100", in: minimalStudyYAML)) else {
+        guard
+            case .wrongType(let location, let expected, _) = try studyError(
+                edited("  direct: [{item: Fee, amount: 100}]", "  direct: 100", in: minimalStudyYAML))
+        else {
             Issue.record("expected wrongType")
             return
         }
@@ -125,12 +137,14 @@ struct StudyErrorTests {
         #expect(expected.hasPrefix("a list"))
     }
 
-    @Test("negative hours, rates and amounts are rejected with their key path", arguments: [
-        ("      hours: 4800", "      hours: -4800", "costs.indirect[0].hours"),
-        ("      rate: 48", "      rate: -48", "costs.indirect[0].rate"),
-        ("      amount: 1200", "      amount: -1200", "costs.indirect[1].amount"),
-        ("{item: Design, hours: 40, rate: 85}", "{item: Design, hours: 40, rate: -85}", "costs.development[0].rate"),
-    ])
+    @Test(
+        "negative hours, rates and amounts are rejected with their key path",
+        arguments: [
+            ("      hours: 4800", "      hours: -4800", "costs.indirect[0].hours"),
+            ("      rate: 48", "      rate: -48", "costs.indirect[0].rate"),
+            ("      amount: 1200", "      amount: -1200", "costs.indirect[1].amount"),
+            ("{item: Design, hours: 40, rate: 85}", "{item: Design, hours: 40, rate: -85}", "costs.development[0].rate"),
+        ])
     func negativeCost(old: String, new: String, path: String) throws {
         let error = try studyError(edited(old, new))
         guard case .invalidValue(let location, _, let advice) = error else {
@@ -142,17 +156,19 @@ struct StudyErrorTests {
         #expect(error.description.hasPrefix("s.yml:"))
     }
 
-    @Test("invalid values", arguments: [
-        ("  level: 0.9", "  level: 95", "bootstrap.level", "Did you mean 0.95?"),
-        ("  level: 0.9", "  level: 0", "bootstrap.level", "strictly between 0 and 1"),
-        ("  replicates: 199", "  replicates: 0", "bootstrap.replicates", "positive number"),
-        ("  seed: 18446744073709551615", "  seed: -3", "bootstrap.seed", "between 0 and"),
-        ("  horizon_months: 6", "  horizon_months: 0", "benefits.horizon_months", "at least 1"),
-        ("  population: 250", "  population: -5", "benefits.population", "at least 1"),
-        ("  value_per_unit: 0.3", "  value_per_unit: 0", "conversion.value_per_unit", "every benefit 0"),
-        ("  method: did2x2", "  method: did2x3", "design.method", "Did you mean 'did2x2'?"),
-        ("  cluster: team_id", "  cluster: ''", "panel.cluster", "non-empty"),
-    ])
+    @Test(
+        "invalid values",
+        arguments: [
+            ("  level: 0.9", "  level: 95", "bootstrap.level", "Did you mean 0.95?"),
+            ("  level: 0.9", "  level: 0", "bootstrap.level", "strictly between 0 and 1"),
+            ("  replicates: 199", "  replicates: 0", "bootstrap.replicates", "positive number"),
+            ("  seed: 18446744073709551615", "  seed: -3", "bootstrap.seed", "between 0 and"),
+            ("  horizon_months: 6", "  horizon_months: 0", "benefits.horizon_months", "at least 1"),
+            ("  population: 250", "  population: -5", "benefits.population", "at least 1"),
+            ("  value_per_unit: 0.3", "  value_per_unit: 0", "conversion.value_per_unit", "every benefit 0"),
+            ("  method: did2x2", "  method: did2x3", "design.method", "Did you mean 'did2x2'?"),
+            ("  cluster: team_id", "  cluster: ''", "panel.cluster", "non-empty"),
+        ])
     func invalidValue(old: String, new: String, path: String, adviceFragment: String) throws {
         let error = try studyError(edited(old, new))
         guard case .invalidValue(let location, _, let advice) = error else {
@@ -173,10 +189,12 @@ struct StudyErrorTests {
         #expect(location.keyPath == "design.treatment_start")
     }
 
-    @Test("conflicting keys", arguments: [
-        ("  post: post", "  post: post\n  treatment_start: 13", "design", ["post", "treatment_start"]),
-        ("      amount: 1200", "      amount: 1200\n      hours: 3", "costs.indirect[1]", ["amount", "hours"]),
-    ])
+    @Test(
+        "conflicting keys",
+        arguments: [
+            ("  post: post", "  post: post\n  treatment_start: 13", "design", ["post", "treatment_start"]),
+            ("      amount: 1200", "      amount: 1200\n      hours: 3", "costs.indirect[1]", ["amount", "hours"]),
+        ])
     func conflicting(old: String, new: String, path: String, keys: [String]) throws {
         let error = try studyError(edited(old, new))
         guard case .conflictingKeys(let location, let k, _) = error else {

@@ -71,10 +71,22 @@ struct StudyParsingTests {
         #expect(study.conversion == Study.Conversion(valuePerUnit: 0.3, unit: "USD of sales", source: "Finance"))
         #expect(study.benefits == Study.Benefits(horizonMonths: 6, population: .stated(250)))
         #expect(study.costs.count == 4)
-        #expect(study.costs[0] == Study.CostEntry(item: "Facilitator", category: .direct, amount: .fixed(45000), source: "Invoice 17", keyPath: "costs.direct[0]"))
-        #expect(study.costs[1] == Study.CostEntry(item: "Participant time", category: .indirect, amount: .hours(4800, rate: 48), source: "HR", keyPath: "costs.indirect[0]"))
-        #expect(study.costs[2] == Study.CostEntry(item: "Admin", category: .indirect, amount: .fixed(1200), source: nil, keyPath: "costs.indirect[1]"))
-        #expect(study.costs[3] == Study.CostEntry(item: "Design", category: .development, amount: .hours(40, rate: 85), source: nil, keyPath: "costs.development[0]"))
+        #expect(
+            study.costs[0]
+                == Study.CostEntry(
+                    item: "Facilitator", category: .direct, amount: .fixed(45000), source: "Invoice 17", keyPath: "costs.direct[0]"))
+        #expect(
+            study.costs[1]
+                == Study.CostEntry(
+                    item: "Participant time", category: .indirect, amount: .hours(4800, rate: 48), source: "HR",
+                    keyPath: "costs.indirect[0]"))
+        #expect(
+            study.costs[2]
+                == Study.CostEntry(item: "Admin", category: .indirect, amount: .fixed(1200), source: nil, keyPath: "costs.indirect[1]"))
+        #expect(
+            study.costs[3]
+                == Study.CostEntry(
+                    item: "Design", category: .development, amount: .hours(40, rate: 85), source: nil, keyPath: "costs.development[0]"))
         #expect(study.bootstrap.replicates == 199)
         #expect(study.bootstrap.seed == UInt64.max)
         #expect(!study.bootstrap.seedIsDefault)
@@ -137,7 +149,9 @@ struct StudyParsingTests {
     func bundledExample() throws {
         let path = repositoryRoot().appendingPathComponent("Examples/studies/sales-training.yml").path
         let study = try Study.load(path: path)
-        #expect(study.dataPath == repositoryRoot().appendingPathComponent("datasets/sales-training/sales_training.csv").standardizedFileURL.path)
+        #expect(
+            study.dataPath == repositoryRoot().appendingPathComponent("datasets/sales-training/sales_training.csv").standardizedFileURL.path
+        )
         #expect(study.panel == Study.Panel(unit: "employee_id", time: "month", cluster: "team_id"))
         #expect(study.costs.count == 6)
         #expect(study.bootstrap.replicates == 999)

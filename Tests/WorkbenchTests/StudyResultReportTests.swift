@@ -22,8 +22,10 @@ struct StudyResultReportTests {
         #expect(report.bootstrap.scheme == "cluster bootstrap (team_id, G = 30)")
         #expect(report.design.method == "2×2 difference-in-differences")
         #expect(report.design.covariance.contains("team_id"))
-        #expect(report.roi.roiPercent == StudyReport.Figure(
-            point: result.roi.point.roiPercent, lower: result.roi.roiInterval.lower, upper: result.roi.roiInterval.upper))
+        #expect(
+            report.roi.roiPercent
+                == StudyReport.Figure(
+                    point: result.roi.point.roiPercent, lower: result.roi.roiInterval.lower, upper: result.roi.roiInterval.upper))
         #expect(report.effect.estimate == result.did.effect)
         #expect(report.means.doubleDifference == result.did.meansTable.doubleDifference)
         #expect(report.costs.total == 296_200)

@@ -19,12 +19,14 @@ func runnerError(_ old: String, _ new: String) throws -> any Error {
 
 @Suite("Study runner errors")
 struct StudyRunnerErrorTests {
-    @Test("an unknown column points at the study key and suggests the closest column", arguments: [
-        ("  cluster: team_id ", "  cluster: teamid ", "panel.cluster", "teamid", "team_id"),
-        ("outcome: sales ", "outcome: sale ", "outcome", "sale", "sales"),
-        ("  treated_group: trained_team ", "  treated_group: trained_teams ", "design.treated_group", "trained_teams", "trained_team"),
-        ("  post: post ", "  post: posted ", "design.post", "posted", "post"),
-    ])
+    @Test(
+        "an unknown column points at the study key and suggests the closest column",
+        arguments: [
+            ("  cluster: team_id ", "  cluster: teamid ", "panel.cluster", "teamid", "team_id"),
+            ("outcome: sales ", "outcome: sale ", "outcome", "sale", "sales"),
+            ("  treated_group: trained_team ", "  treated_group: trained_teams ", "design.treated_group", "trained_teams", "trained_team"),
+            ("  post: post ", "  post: posted ", "design.post", "posted", "post"),
+        ])
     func unknownColumn(old: String, new: String, key: String, column: String, suggestion: String) throws {
         let error = try runnerError(old, new)
         guard case StudyError.unknownColumn(let location, let c, let s, let dataFile)? = error as? StudyError else {

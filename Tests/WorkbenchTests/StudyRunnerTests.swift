@@ -10,13 +10,22 @@ let bundledRun = Result { try StudyRunner.run(try Study.load(path: bundledStudyP
 /// The 2×2 DiD reference from statsmodels (datasets/reference/ols_sales_did.json, key `did_estimate`).
 struct DiDReference: Decodable {
     let estimate: Double
-    let se_CR1_team_id: Double
-    let ci_CR1_team_id: [Double]
+    let standardError: Double
+    let interval: [Double]
+
+    enum CodingKeys: String, CodingKey {
+        case estimate
+        case standardError = "se_CR1_team_id"
+        case interval = "ci_CR1_team_id"
+    }
 
     static func load() throws -> DiDReference {
-        struct File: Decodable { let did_estimate: DiDReference }
+        struct File: Decodable {
+            let reference: DiDReference
+            enum CodingKeys: String, CodingKey { case reference = "did_estimate" }
+        }
         let url = repositoryRoot().appendingPathComponent("datasets/reference/ols_sales_did.json")
-        return try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).did_estimate
+        return try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).reference
     }
 }
 
@@ -39,7 +48,9 @@ struct StudyRunnerTests {
         let reference = try DiDReference.load()
         // rtol 1e-9: same OLS, different factorization (statsmodels pinv vs pivoted QR).
         #expect(abs(result.did.effect - reference.estimate) <= 1e-9 * abs(reference.estimate))
-        #expect(abs(result.did.standardError - reference.se_CR1_team_id) <= 1e-8 * reference.se_CR1_team_id)
+        #expect(abs(result.did.standardError - reference.standardError) <= 1e-8 * reference.standardError)
+        #expect(abs(result.did.confidenceInterval.lower - reference.interval[0]) <= 1e-8 * reference.interval[0])
+        #expect(abs(result.did.confidenceInterval.upper - reference.interval[1]) <= 1e-8 * reference.interval[1])
         #expect(result.did.confidenceInterval.lower < 1_500 && 1_500 < result.did.confidenceInterval.upper)
         #expect(result.roi.effectInterval.lower < 1_500 && 1_500 < result.roi.effectInterval.upper)
         #expect(result.roi.effectInterval.lower < result.did.effect && result.did.effect < result.roi.effectInterval.upper)
@@ -95,9 +106,11 @@ struct StudyRunnerTests {
         #expect(other.did.effect == (try bundledRun.get()).did.effect)
     }
 
-    @Test("treatment_start on the month or the date column gives the same effect as the post column", arguments: [
-        ("  post: post                    # 1 from month 13 on", "  treatment_start: 13"),
-    ])
+    @Test(
+        "treatment_start on the month or the date column gives the same effect as the post column",
+        arguments: [
+            ("  post: post                    # 1 from month 13 on", "  treatment_start: 13")
+        ])
     func treatmentStart(old: String, new: String) throws {
         let path = try variantOfBundledStudy(old, new)
         defer { try? FileManager.default.removeItem(atPath: path) }
