@@ -187,7 +187,10 @@ struct StudyParser {
     mutating func timePoint(_ node: StudyNode) throws -> Study.TimePoint {
         remember(node)
         if let value = try? node.number() { return .number(value) }
-        let text = try node.text()
+        guard let text = try? node.text() else {
+            throw StudyError.wrongType(
+                node.location, expected: "a number or a date YYYY-MM-DD", found: node.kindDescription)
+        }
         guard let days = ISODate.parse(Substring(text)) else {
             throw StudyError.invalidValue(
                 node.location, value: "'\(text)'",

@@ -189,6 +189,16 @@ struct StudyErrorTests {
         #expect(location.keyPath == "design.treatment_start")
     }
 
+    @Test("a treatment_start that is a list")
+    func listTreatmentStart() throws {
+        let yaml = edited("treatment_start: 13", "treatment_start: [13]", in: minimalStudyYAML)
+        guard case .wrongType(let location, "a number or a date YYYY-MM-DD", "a list") = try studyError(yaml) else {
+            Issue.record("expected wrongType")
+            return
+        }
+        #expect(location.keyPath == "design.treatment_start")
+    }
+
     @Test(
         "conflicting keys",
         arguments: [
