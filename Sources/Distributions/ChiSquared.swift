@@ -25,6 +25,7 @@ public struct ChiSquared: ContinuousDistribution, Hashable {
     public func cdf(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         if x <= 0 { return 0 }
+        if x < Self.tinyArgument { return tinyLowerTail(x) }
         return IncompleteGamma.ratios(shape, 0.5 * x).lower
     }
 
@@ -32,6 +33,7 @@ public struct ChiSquared: ContinuousDistribution, Hashable {
     public func survival(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         if x <= 0 { return 1 }
+        if x < Self.tinyArgument { return 1 - tinyLowerTail(x) }
         return IncompleteGamma.ratios(shape, 0.5 * x).upper
     }
 
@@ -62,6 +64,15 @@ public struct ChiSquared: ContinuousDistribution, Hashable {
 }
 
 extension ChiSquared {
+    /// Below this `x/2` may be subnormal or zero, so the lower tail is taken from its leading term.
+    static let tinyArgument = 1e-290
+
+    /// `F(x) = (x/2)^{ν/2} / Γ(ν/2 + 1) · (1 + O(x))` in logarithms, for `x < 1e−290` (where the
+    /// `O(x)` correction is far below rounding and `x/2` could underflow).
+    private func tinyLowerTail(_ x: Double) -> Double {
+        exp(shape * (log(x) - M_LN2) - LogGamma.logGamma(shape + 1))
+    }
+
     /// The `x` with `F(x) = p`, `0 ≤ p ≤ ½`.
     private func solve(lowerTail p: Double) -> Double {
         if p == 0 { return 0 }

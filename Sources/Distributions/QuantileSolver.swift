@@ -65,14 +65,19 @@ enum QuantileSolver {
                 step = rootAbove ? 2 : -2
             }
             var next = x * exp(step)
-            if converging && next > lower && next < upper { return next }
-            if !(next > lower && next < upper) || !next.isFinite || next == 0 {
+            // Inclusive: a converged step may land exactly on the bracket end it came from.
+            let inside = next >= lower && next <= upper && next.isFinite && next > 0
+            if converging && inside { return next }
+            if !inside {
                 if lower > 0 && upper.isFinite {
                     next = lower.squareRoot() * upper.squareRoot()  // bisection in log x
-                } else if !next.isFinite || next == 0 {
+                } else {
+                    // Half-open bracket: move towards the open end, clamped to the double range.
+                    next = x * exp(rootAbove ? max(abs(step), 1) : -max(abs(step), 1))
                     if x == .greatestFiniteMagnitude && rootAbove { return .infinity }
                     if x == .leastNonzeroMagnitude && !rootAbove { return 0 }
-                    next = next == 0 ? .leastNonzeroMagnitude : .greatestFiniteMagnitude
+                    if !next.isFinite { next = .greatestFiniteMagnitude }
+                    if next == 0 { next = .leastNonzeroMagnitude }
                 }
             }
             if lower > 0 && upper.isFinite && upper / lower - 1 <= 4 * Double.ulpOfOne { return next }

@@ -30,6 +30,7 @@ public struct StudentT: ContinuousDistribution, Hashable {
     /// `F(t) = P(T ≤ t)`.
     public func cdf(_ t: Double) -> Double {
         if t.isNaN { return .nan }
+        if isNormal { return Normal.standardSurvival(-t) }
         if t < 0 { return tails(-t).upper }
         return 0.5 + tails(t).centered
     }
@@ -37,6 +38,7 @@ public struct StudentT: ContinuousDistribution, Hashable {
     /// `S(t) = P(T > t)`, computed directly.
     public func survival(_ t: Double) -> Double {
         if t.isNaN { return .nan }
+        if isNormal { return Normal.standardSurvival(t) }
         if t > 0 { return tails(t).upper }
         return 0.5 + tails(-t).centered
     }
@@ -44,6 +46,7 @@ public struct StudentT: ContinuousDistribution, Hashable {
     /// Density `(1 + t²/ν)^{−(ν+1)/2} / (√ν B(ν/2, ½))`.
     public func density(_ t: Double) -> Double {
         if t.isNaN { return .nan }
+        if isNormal { return Normal.standardDensity(t) }
         return exp(logDensity(abs(t)))
     }
 

@@ -1,1 +1,0 @@
-// Estimators: see ARCHITECTURE.md for what this module owns.
