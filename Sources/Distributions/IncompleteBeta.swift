@@ -10,18 +10,25 @@ import Foundation
 /// derived anew here from DLMF 8.17.22.
 enum IncompleteBeta {
     /// `(I_x(a, b), 1 − I_x(a, b))` for `a, b > 0`, `x, y ≥ 0`, `x + y = 1`.
-    static func ratios(_ a: Double, _ b: Double, x: Double, y: Double, lambda: Double? = nil) -> (lower: Double, upper: Double) {
+    static func ratios(
+        _ a: Double, _ b: Double, x: Double, y: Double, lambda: Double? = nil
+    ) -> (lower: Double, upper: Double) {
         if x <= 0 { return (0, 1) }
         if y <= 0 { return (1, 0) }
         let lambda = lambda ?? self.lambda(a, b, x: x, y: y)
         // The continued fraction converges fast (and its even part without cancellation) below
         // the mean; above it, use the symmetry I_x(a, b) = 1 − I_y(b, a) (NR §6.4).
         if x <= (a + 1) / (a + b + 2) {
-            let lower = min(1, factor(a, b, x: x, y: y, lambda: lambda) * continuedFraction(a, b, x: x, y: y, lambda: lambda) / a)
+            let lower = min(1, direct(a, b, x: x, y: y, lambda: lambda))
             return (lower, 1 - lower)
         }
-        let upper = min(1, factor(b, a, x: y, y: x, lambda: -lambda) * continuedFraction(b, a, x: y, y: x, lambda: -lambda) / b)
+        let upper = min(1, direct(b, a, x: y, y: x, lambda: -lambda))
         return (1 - upper, upper)
+    }
+
+    /// `I_x(a, b) = xᵃyᵇ/(a B(a, b)) · K` with `K` the continued fraction, for `x ≤ (a+1)/(a+b+2)`.
+    private static func direct(_ a: Double, _ b: Double, x: Double, y: Double, lambda: Double) -> Double {
+        factor(a, b, x: x, y: y, lambda: lambda) * continuedFraction(a, b, x: x, y: y, lambda: lambda) / a
     }
 
     /// `λ = a − (a + b)x`, formed with a single rounding (`fma`, with `a + b` split exactly) from
@@ -75,7 +82,8 @@ enum IncompleteBeta {
         while m < 1e8 {
             m += 1
             let dEven = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))  // d₂ₘ
-            let dOddPrevious = -(a + m - 1) * (a + b + m - 1) * x / ((a + 2 * m - 2) * (a + 2 * m - 1))  // d₂ₘ₋₁
+            // d₂ₘ₋₁
+            let dOddPrevious = -(a + m - 1) * (a + b + m - 1) * x / ((a + 2 * m - 2) * (a + 2 * m - 1))
             let onePlusOdd = (a * (1 + lambda) + m * (2 * a + 3 * m + 2 + lambda) + m * (a + m) * y)
                 / ((a + 2 * m) * (a + 2 * m + 1))  // 1 + d₂ₘ₊₁
             let alpha = -dOddPrevious * dEven

@@ -32,7 +32,9 @@ struct ContinuousDistributionTests {
         let distribution = Self.distributions[index]
         for p in roundTripProbabilities {
             // The smaller tail carries the information, so each root is checked on that side.
-            expectRoot(distribution.quantile(p), of: distribution, target: min(p, 1 - p), upperTail: p > 0.5, "quantile(\(p))")
+            expectRoot(
+                distribution.quantile(p), of: distribution, target: min(p, 1 - p), upperTail: p > 0.5,
+                "quantile(\(p))")
             expectRoot(
                 distribution.inverseSurvival(p), of: distribution, target: min(p, 1 - p), upperTail: p <= 0.5,
                 "inverseSurvival(\(p))")

@@ -485,6 +485,15 @@ def main():
         "numpy": numpy.__version__,
         "python": platform.python_version(),
         "generated_by": "scripts/reference/distributions.py",
+        "calls": {
+            "normal": "scipy.stats.norm(loc=mean, scale=sd)",
+            "t": "scipy.stats.t(df)",
+            "chi2": "scipy.stats.chi2(df)",
+            "f": "scipy.stats.f(dfn, dfd)",
+            "cdf/sf/pdf/ppf/isf": "<distribution>.cdf(x) / .sf(x) / .pdf(x) / .ppf(x) / .isf(x)",
+            "two_sided_p": "min(1, 2 * <distribution>.sf(loc + abs(x - loc)))",
+            "special": "scipy.special.gammaln(x), betainc(a, b, x), gammainc(a, x), gammaincc(a, x)",
+        },
         "expected_rule": "scipy value where it agrees with mpmath to 1e-13 relative (1e-312 absolute "
                          "below 1e-300), else the mpmath value; `source` names it",
         "tolerance": {"relative": 1e-12, "absolute_below": TINY, "absolute": TINY_ABSOLUTE},
