@@ -48,6 +48,9 @@ public enum DiD2x2 {
             design, clusterSource: .frame(frame, rows: design.rowIndices), covariance: covariance)
         let interaction = design.columnNames[3]
         let row = regression.coefficientTable(level: spec.level)[interaction]!
+        let clusters = try ClusterVariable(
+            name: spec.clusterVariable,
+            codes: ClusterCoding.codes(try frame.column(named: spec.clusterVariable), rows: design.rowIndices))
         var warnings: [String] = []
         if units.switching > 0 {
             warnings.append(
@@ -58,7 +61,8 @@ public enum DiD2x2 {
             specification: spec, meansTable: cells, regression: regression, interactionName: interaction,
             effect: row.estimate, standardError: row.standardError, pValue: row.pValue,
             confidenceInterval: (row.lower, row.upper), treatedUnits: units.treated, controlUnits: units.control,
-            warnings: warnings)
+            treatedUnitsObservedPost: treatedUnitsObservedPost(unitCodes: unitCodes, design: design),
+            design: design, clusters: clusters, warnings: warnings)
     }
 
     /// The column called `name`, or `columnNotFound` with the closest name as a suggestion.
@@ -135,6 +139,13 @@ public enum DiD2x2 {
         return DiD2x2MeansTable(
             outcome: spec.outcome, controlPre: cell(0), controlPost: cell(1),
             treatedPre: cell(2), treatedPost: cell(3))
+    }
+
+    /// Treated units with at least one row in the post period (columns 1 and 2 are treated and post).
+    static func treatedUnitsObservedPost(unitCodes: [Int32], design: DesignMatrix) -> Int {
+        var seen = Set<Int32>()
+        for i in 0..<design.rowCount where design.x[i, 1] == 1 && design.x[i, 2] == 1 { seen.insert(unitCodes[i]) }
+        return seen.count
     }
 
     /// Number of treated and comparison units, and of units whose group indicator changes.

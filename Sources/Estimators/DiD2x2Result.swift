@@ -24,6 +24,13 @@ public struct DiD2x2Result: Sendable {
     public let treatedUnits: Int
     /// Units with the treated-group indicator 0.
     public let controlUnits: Int
+    /// Treated units observed at least once in the post period (the default benefiting population).
+    public let treatedUnitsObservedPost: Int
+    /// The design that was fitted (`outcome ~ treated + post + treated:post`, the rows used), so
+    /// that resampling methods re-estimate exactly this fit.
+    public let design: DesignMatrix
+    /// Dense cluster codes of the specification's cluster variable over the design's rows.
+    public let clusters: ClusterVariable
     /// Design warnings (group membership that changes within a unit); the regression's own
     /// warnings (few clusters) are in `regression.warnings`.
     public let warnings: [String]

@@ -32,7 +32,7 @@ public enum StudyRunner {
         try StudyDataCheck(study: study, data: data).check()
 
         let did = try DiD2x2.estimate(specification(for: study), data: data)
-        let sample = try BootstrapSample(study: study, data: data, did: did)
+        let sample = try BootstrapSample(did: did)
         let interaction = sample.statistics.columnNames.firstIndex(of: did.interactionName)!
         let statistics = sample.statistics
         let label = "cluster bootstrap (\(study.panel.cluster), G = \(sample.clusterCount))"
