@@ -6,11 +6,13 @@ import CLinearAlgebra
 /// Powers of the radix are chosen, as LAPACK's `dgeequb` does, because multiplying by them is
 /// exact: `A D` is exactly representable (barring underflow of entries below 2⁻¹⁰²² after
 /// scaling), and unscaling the solution, `x = D x_s`, and the covariance, `(AᵀA)⁻¹ = D (A_sᵀA_s)⁻¹ D`,
-/// introduces no rounding. Householder QR is invariant under such a scaling (Higham 2002, *Accuracy
-/// and Stability of Numerical Algorithms*, §19.4), so the coefficients do not change; what the
-/// scaling buys is (1) a condition number that does not depend on the units of the regressors,
-/// (2) a triangular factor whose entries are all of order one, so that `T⁻¹T⁻ᵀ` neither overflows
-/// nor underflows for regressors measured in 10⁻²⁰⁰ or 10²⁰⁰ units.
+/// introduces no rounding. Every operation of Householder QR commutes with such a scaling, so the
+/// computed factor of `A D` is exactly `R̂ D` and the coefficients and drop decisions do not change
+/// (Householder QR is column-scaling invariant; Higham 2002, *Accuracy and Stability of Numerical
+/// Algorithms*, ch. 19–20). What the scaling buys is a triangle `T` of the equilibrated design,
+/// with columns of norm in `[1, 2)` whatever the units of the regressors: the condition number,
+/// the refinement's error estimate and its corrections are computed on it, so they do not depend on
+/// whether a regressor is recorded in cents or in millions.
 ///
 /// The norms come from one `ddot` per column, the same single pass over `A` that the finiteness
 /// check needs; the scaled copy replaces the plain copy the QR makes anyway.

@@ -2,7 +2,7 @@ import CLinearAlgebra
 
 /// Solves `min ‖A x − b‖₂` by QR, dropping linearly dependent columns as R's `lm` does.
 ///
-/// Steps: (0) column equilibration `A_s = A D` by powers of two (``ColumnScaling``: exact, and
+/// Steps: (0) column equilibration `A_s = A D` by powers of two (exact, and computed
 /// in the same pass as the finiteness check); (1) an unpivoted QR `A_s = Q₁ R` (`dgeqr`: TSQR for
 /// tall designs, see `CompactQR`); (2) R's limited column pivoting (`dqrdc2`) on the small factor
 /// `R`: columns are taken left to right and one whose remaining norm falls below

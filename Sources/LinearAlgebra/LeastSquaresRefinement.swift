@@ -10,7 +10,7 @@ import CLinearAlgebra
 /// residual is refined together with `x`, the `κ² ‖r‖` term of the least-squares error bound
 /// disappears, and the iteration converges to the correctly rounded solution whenever
 /// `κ · u ≪ 1` (Björck, "Iterative refinement of linear least squares solutions I", BIT 7,
-/// 1967; Björck, *Numerical Methods for Least Squares Problems*, 1996, §2.9; Higham 2002, §20.5).
+/// 1967; Björck, *Numerical Methods for Least Squares Problems*, 1996, ch. 2; Higham 2002, ch. 20).
 /// On the NIST StRD designs it turns statsmodels-level accuracy (5.8 digits on Wampler5,
 /// 7.6 on Filip) into 15 digits; see `datasets/reference/accuracy.json`.
 ///
@@ -24,8 +24,8 @@ public enum LeastSquaresRefinement: Sendable, Equatable, CustomStringConvertible
     /// millisecond), or when the rounding error the QR solution may carry exceeds 10⁻⁸ of some
     /// coefficient's magnitude or standard error, whichever is larger.
     ///
-    /// The error is the first-order bound of Householder least squares (Higham 2002, Theorem
-    /// 20.3; Golub & Van Loan 2013, §5.3.8) in the coordinates `x_N` of the unit-length columns:
+    /// The error is the first-order bound of Householder least squares (Higham 2002, ch. 20;
+    /// Golub & Van Loan 2013, §5.3) in the coordinates `x_N` of the unit-length columns:
     /// `E = u κ (‖x_N‖₂ + κ ‖r‖₂)`, `u = 2⁻⁵³`, compared with `max(|x_N,j|, se_N,j)`,
     /// `se_N,j = σ̂ √((A_NᵀA_N)⁻¹_jj)`, `σ̂² = ‖r‖²/(m − rank)`. Measuring against the standard
     /// error as well as the value keeps a coefficient that is statistically zero from forcing

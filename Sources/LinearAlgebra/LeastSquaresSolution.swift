@@ -37,9 +37,9 @@ public struct LeastSquaresSolution: Sendable {
     /// `T N` share them because `A_K = Q T`), at `O(rank³)` cost, below the `O(m · rank²)` of the QR.
     ///
     /// About `log₁₀ κ` significant digits of the covariance (and, without refinement, of the
-    /// coefficients) are at risk from rounding. R's `kappa(fit, exact = TRUE)` computes the
-    /// same quantity on the unscaled design; statsmodels' `condition_number` is the unscaled
-    /// `κ₂(A)`, which also reflects the units (Longley: 4.9 × 10⁹ unscaled, 4.3 × 10⁴ scaled).
+    /// coefficients) are at risk from rounding. R's `kappa(fit, exact = TRUE)` and statsmodels'
+    /// `condition_number` are the same 2-norm ratio for the unscaled design, which also reflects
+    /// the units (Longley: 4.9 × 10⁹ unscaled, 4.3 × 10⁴ scaled).
     public let conditionNumber: Double
     /// Number of iterative-refinement steps whose corrections were applied (0 if none).
     public let refinementSteps: Int
