@@ -47,7 +47,7 @@ extension LinearRegression {
         let core = FitCore(
             components: components, keptEstimates: keptEstimates,
             modelRestrictions: modelRestrictions(constant: constant, k: kept.count),
-            clusterSource: clusterSource)
+            clusterSource: clusterSource, accuracy: NumericalAccuracy(solution))
         let (estimate, test) = try inference(core: core, covariance: covariance)
         let fitStatistics = goodnessOfFit(
             y: y, weights: design.weights, components: components,

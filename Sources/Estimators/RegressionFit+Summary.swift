@@ -2,7 +2,8 @@ import Inference
 
 extension RegressionFit {
     /// A plain-text report: method, formula, observations used and dropped by reason, covariance
-    /// label with the number of clusters and df, R², the model F, the coefficient table and warnings.
+    /// label with the number of clusters and df, R², the condition number, the model F, the
+    /// coefficient table and warnings.
     ///
     /// Formatting only; every number is read from the fit.
     public func summary(level: Double = 0.95) -> String {
@@ -18,6 +19,7 @@ extension RegressionFit {
         lines.append(
             "Fit:          R² = \(StatisticsText.number(rSquared)), adjusted R² = "
                 + "\(StatisticsText.number(adjustedRSquared)) (\(tss) TSS); \(rankNote)")
+        lines.append("Condition:    \(conditionNumberText) (2-norm, columns scaled to unit length)")
         if let test = modelTest {
             // With a robust covariance the model F is the Wald test that uses it (statsmodels `fvalue`).
             let kind = covarianceType == .classical ? "" : " (Wald test with this covariance)"

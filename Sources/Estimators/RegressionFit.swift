@@ -64,8 +64,8 @@ public struct RegressionFit: Sendable {
     public var clusterCounts: [String: Int] {
         Dictionary(uniqueKeysWithValues: zip(covarianceType.clusterVariables, covarianceEstimate.clusterCounts))
     }
-    /// Collinearity and covariance warnings, in that order.
-    public var warnings: [String] { fitWarnings + covarianceEstimate.warnings }
+    /// Collinearity, conditioning (`conditionNumber` above 10⁸) and covariance warnings, in that order.
+    public var warnings: [String] { fitWarnings + accuracyWarnings + covarianceEstimate.warnings }
     /// Model F statistic (NaN without non-constant coefficients).
     public var fStatistic: Double { modelTest?.fStatistic ?? .nan }
     /// Numerator df of the model F (number of non-constant coefficients, or the rank of their covariance).
@@ -113,4 +113,6 @@ struct FitCore: Sendable {
     /// Restrictions R of the model test (all non-constant directions), `nil` if there are none.
     let modelRestrictions: Matrix?
     let clusterSource: ClusterSource
+    /// Condition number and refinement of the least-squares solve.
+    let accuracy: NumericalAccuracy
 }

@@ -18,12 +18,15 @@ struct CompactQR: Sendable {
     let reflectorCount: Int
 
     /// Factors `a` (which the caller has checked for finiteness and size).
-    init(_ a: Matrix) throws {
+    ///
+    /// `consuming`: a caller that hands over its last reference (the equilibrated copy) lets
+    /// `dgeqr` overwrite that storage in place instead of copying the design once more.
+    init(_ a: consuming Matrix) throws {
         let m = try lapackInt(a.rows)
         let n = try lapackInt(a.columns)
         let lda = try leadingDimension(a.rows)
-        var factors = a
         reflectorCount = Swift.min(a.rows, a.columns)
+        var factors = consume a
         guard reflectorCount > 0 else {
             self.factors = factors
             t = []

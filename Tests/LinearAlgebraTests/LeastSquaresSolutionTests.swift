@@ -173,4 +173,63 @@ struct LeastSquaresSolutionTests {
             #expect(try leastSquares(a, randomVector(30, seed: seed)).rank == PivotedQR(a).rank())
         }
     }
+
+    /// Columns x1, x2, x1 + x2 + ε z (relative remainder above or below 1e-7) and x3.
+    func nearlyDependentDesign(epsilon: Double) -> Matrix {
+        let x = randomMatrix(rows: 40, columns: 4, seed: 70)
+        let near = (0..<40).map { x[$0, 0] + x[$0, 1] + epsilon * x[$0, 2] }
+        return Matrix(columnArrays: [Array(repeating: 1, count: 40), x.column(0), x.column(1), near, x.column(3)])
+    }
+
+    @Test("R's drop decisions survive any column scaling", arguments: [3e-7, 2e-8])
+    func dropDecisionsAreScaleInvariant(epsilon: Double) throws {
+        let a = nearlyDependentDesign(epsilon: epsilon)
+        let b = randomVector(40, seed: 71)
+        let reference = try leastSquares(a, b)
+        #expect(reference.droppedColumns == (epsilon < 1e-7 ? [3] : []))
+        for factors in [[1e-150, 1e150, 3.7, 1e-9, 1], [1e8, 1, 1e-300, 1e250, 0.1]] {
+            var scaled = a
+            for j in 0..<5 { for i in 0..<40 { scaled[i, j] *= factors[j] } }
+            let fit = try leastSquares(scaled, b)
+            #expect(fit.droppedColumns == reference.droppedColumns)
+            for j in fit.keptColumns {
+                let unscaled = fit.coefficients[j] * factors[j]
+                #expect(abs(unscaled - reference.coefficients[j]) <= 1e-9 * abs(reference.coefficients[j]))
+            }
+            #expect(abs(fit.conditionNumber / reference.conditionNumber - 1) < 1e-8)
+        }
+    }
+
+    @Test func powerOfTwoColumnScalingChangesNothingButTheScale() throws {
+        // Householder QR commutes with multiplication by powers of two, so the equilibrated solve
+        // sees the same matrix whatever the units: decisions, condition number and refinement
+        // are identical, and coefficients are scaled exactly.
+        let a = nearlyDependentDesign(epsilon: 1e-5)
+        let b = randomVector(40, seed: 72)
+        let factors = [0x1p-200, 0x1p300, 0x1p-3, 1, 0x1p40]
+        var scaled = a
+        for j in 0..<5 { for i in 0..<40 { scaled[i, j] *= factors[j] } }
+        for policy in [LeastSquaresRefinement.never, .always] {
+            let reference = try leastSquares(a, b, refinement: policy)
+            let fit = try leastSquares(scaled, b, refinement: policy)
+            #expect(fit.droppedColumns == reference.droppedColumns)
+            #expect(fit.conditionNumber == reference.conditionNumber)
+            #expect(fit.refinementSteps == reference.refinementSteps)
+            #expect(fit.residuals == reference.residuals)
+            for j in 0..<5 { #expect(fit.coefficients[j] * factors[j] == reference.coefficients[j]) }
+        }
+    }
+
+    @Test func conditionNumberIsReportedForTheKeptColumns() throws {
+        let x = design(rows: 30, columns: 3, seed: 73)
+        let orthogonalish = try leastSquares(x, randomVector(30, seed: 74))
+        #expect(orthogonalish.conditionNumber >= 1 && orthogonalish.conditionNumber < 10)
+        #expect(orthogonalish.digitsAtRisk < 1)
+        // A dropped duplicate does not enter the condition number.
+        let duplicated = Matrix(columnArrays: [x.column(0), x.column(1), x.column(1), x.column(2)])
+        let fit = try leastSquares(duplicated, randomVector(30, seed: 74))
+        #expect(fit.droppedColumns == [2])
+        #expect(abs(fit.conditionNumber - orthogonalish.conditionNumber) < 1e-12 * fit.conditionNumber)
+        #expect(try leastSquares(Matrix(rows: 3, columns: 0), [1, 2, 3]).conditionNumber.isNaN)
+    }
 }
