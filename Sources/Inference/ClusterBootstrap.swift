@@ -1,5 +1,4 @@
 import Dispatch
-import LinearAlgebra
 
 /// The cluster (block) bootstrap: each replicate draws G clusters with replacement from the G
 /// observed clusters and re-estimates the statistic on the resample.
@@ -12,8 +11,11 @@ import LinearAlgebra
 /// bootstrap; Davison & Hinkley 1997, §3.8).
 ///
 /// Replicate r uses `RandomStream(seed: seed, stream: r)`, so results are identical for a seed
-/// whatever the thread count. Work is spread over `threads` workers (default: all cores) and BLAS
-/// runs single-threaded meanwhile, so that the two levels of threading do not compete.
+/// whatever the thread count. Work is spread over `threads` workers (default: all cores). The BLAS
+/// thread count is left alone: changing it while other threads run BLAS is unsafe in OpenBLAS, and
+/// the k × k solves of a sufficient-statistics replicate are far below OpenBLAS's threading
+/// threshold anyway. A statistic that runs large BLAS products per replicate should be run after
+/// `BLASThreads.set(1)`, called once, before any parallel work starts.
 public enum ClusterBootstrap {
     /// Runs `replicates` cluster-bootstrap replicates of `statistic`.
     ///
@@ -32,9 +34,6 @@ public enum ClusterBootstrap {
         // Learn the statistic's length from the original sample (every cluster weight 1).
         let width = (try? statistic([Double](repeating: 1, count: clusterCount)).count) ?? 1
         let store = ReplicateStore(replicates: replicates, width: width)
-        let previousBLASThreads = BLASThreads.count
-        BLASThreads.set(1)
-        defer { BLASThreads.set(previousBLASThreads) }
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var r = worker
             while r < replicates {
