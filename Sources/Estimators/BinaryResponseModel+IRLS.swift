@@ -33,7 +33,8 @@ extension BinaryResponseModel {
 
     /// Iteratively reweighted least squares for `P(y = 1) = F(xᵀb)`.
     ///
-    /// Start (R `binomial()$initialize`): `μ = (p y + ½)/(p + 1)`, `η = F⁻¹(μ)`. Iteration: with
+    /// Start (R `binomial()$initialize`): `μ = (p y + ½)/(p + 1)`, `η = F⁻¹(μ)`, or `η = X b₀` for
+    /// `options.startingValues` b₀ (R `glm(start =)`). Iteration: with
     /// `u = ∂ℓ/∂η` and `v` the observed or expected weight, solve
     /// `min Σ pᵢvᵢ (zᵢ − xᵢᵀb)²` for the working response `z = η + u/v` by QR of `√(pv) X`; this is
     /// `b + (XᵀPVX)⁻¹XᵀPu`, a Newton (observed) or Fisher-scoring (expected) step. If the deviance
@@ -46,7 +47,15 @@ extension BinaryResponseModel {
     ) throws -> IRLSResult {
         let n = x.rows
         let p = prior ?? [Double](repeating: 1, count: n)
-        var eta = (0..<n).map { i in link.linearPredictor((p[i] * y[i] + 0.5) / (p[i] + 1)) }
+        let start = options.startingValues
+        precondition(start.map { $0.count == x.columns && $0.allSatisfy(\.isFinite) } ?? true,
+            "startingValues needs one finite value per design column (\(x.columns))")
+        var eta: [Double]
+        if let start {
+            eta = x.times(start)
+        } else {
+            eta = (0..<n).map { i in link.linearPredictor((p[i] * y[i] + 0.5) / (p[i] + 1)) }
+        }
         var devianceOld = deviance(eta, y: y, prior: p, link: link)
         var design = x
         var kept: [Int] = []
@@ -70,6 +79,7 @@ extension BinaryResponseModel {
                 dropped = solution.droppedColumns
                 if !dropped.isEmpty { design = x.selectingColumns(kept) }
                 next = kept.map { solution.coefficients[$0] }
+                if let start { beta = kept.map { start[$0] } }
             } else {
                 // Weights so small that a kept column vanishes: the iterates are running off to
                 // infinity (separation) or the design is numerically degenerate; stop here.
@@ -78,7 +88,8 @@ extension BinaryResponseModel {
             }
             var nextEta = design.times(next)
             var nextDeviance = deviance(nextEta, y: y, prior: p, link: link)
-            if iterations > 1 {
+            // Halve only towards a previous coefficient vector: R's start values are probabilities.
+            if !beta.isEmpty {
                 // A rise within rounding (1e-12 relative) is not a rise: near the optimum the
                 // deviance is flat to machine precision.
                 let ceiling = devianceOld + 1e-12 * (abs(devianceOld) + 0.1)

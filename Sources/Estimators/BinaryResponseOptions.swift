@@ -10,7 +10,9 @@ public struct BinaryResponseOptions: Sendable, Equatable {
         /// both links), as statsmodels `Probit` and Stata `probit` use.
         case observed
         /// `E[−∂²ℓ/∂b∂bᵀ] = XᵀWX` with `Wᵢ = fᵢ²/(Fᵢ(1 − Fᵢ))`: IRLS is Fisher scoring, as R `glm`
-        /// uses (linear convergence for probit).
+        /// uses. For probit it converges linearly, so the deviance rule stops with a gradient near
+        /// `√tolerance` (coefficients good to ~1e-6 relative at 1e-10, as R's): use a tolerance of
+        /// 1e-15 for ~1e-9.
         case expected
 
         /// `observed information` or `expected information`.
@@ -31,12 +33,16 @@ public struct BinaryResponseOptions: Sendable, Equatable {
     /// Return a fit that did not converge (with `converged == false` and a warning) instead of
     /// throwing `BinaryResponseError.notConverged`.
     public var allowsNonConvergence: Bool
+    /// Coefficients to start IRLS from, one per design column (R `glm(start =)`; entries of columns
+    /// dropped as collinear are ignored), e.g. the full-sample estimate for bootstrap replicates.
+    /// `nil` starts from R's probabilities `(p y + ½)/(p + 1)`.
+    public var startingValues: [Double]?
 
     /// R-compatible iteration limits, tolerance 1e-10, observed information, separation check on,
-    /// non-convergence an error.
+    /// non-convergence an error, R's start values.
     public init(
         maxIterations: Int = 25, tolerance: Double = 1e-10, information: Information = .observed,
-        checksSeparation: Bool = true, allowsNonConvergence: Bool = false
+        checksSeparation: Bool = true, allowsNonConvergence: Bool = false, startingValues: [Double]? = nil
     ) {
         precondition(maxIterations >= 1, "maxIterations must be at least 1")
         precondition(tolerance > 0 && tolerance < 1, "tolerance must lie in (0, 1)")
@@ -45,5 +51,6 @@ public struct BinaryResponseOptions: Sendable, Equatable {
         self.information = information
         self.checksSeparation = checksSeparation
         self.allowsNonConvergence = allowsNonConvergence
+        self.startingValues = startingValues
     }
 }

@@ -196,9 +196,7 @@ extension BinaryResponseSeparation {
         }
         let top = share.max() ?? 0
         let columns = share.indices.filter { share[$0] >= 0.05 * top }.map { columnNames[$0] }
-        let pattern =
-            "the fitted probabilities of \(StatisticsText.count(moved)) rows go to their observed '\(outcome)' "
-            + "(1 or 0) as the coefficients grow"
+        let pattern = "the fitted probabilities go to the observed '\(outcome)' (0 or 1) as the coefficients grow"
         return BinaryResponseSeparation(
             kind: moved == n ? .complete : .quasiComplete, detection: .divergence, columns: columns,
             variable: columns.count == 1 ? columns[0] : nil, level: nil, pattern: pattern,
