@@ -48,7 +48,8 @@ extension BinaryResponseModel {
         let n = x.rows
         let p = prior ?? [Double](repeating: 1, count: n)
         let start = options.startingValues
-        precondition(start.map { $0.count == x.columns && $0.allSatisfy(\.isFinite) } ?? true,
+        precondition(
+            start.map { $0.count == x.columns && $0.allSatisfy(\.isFinite) } ?? true,
             "startingValues needs one finite value per design column (\(x.columns))")
         var eta: [Double]
         if let start {

@@ -66,13 +66,15 @@ public struct BinaryResponseSeparation: Sendable, Equatable, CustomStringConvert
         }
         let advice: String
         if let variable, let level {
-            advice = "Combine '\(level)' with another level of '\(variable)', drop '\(variable)', or use a penalized "
+            advice =
+                "Combine '\(level)' with another level of '\(variable)', drop '\(variable)', or use a penalized "
                 + "(Firth) logit, which gives finite estimates."
         } else if let variable {
             advice = "Drop '\(variable)' from the model, or use a penalized (Firth) logit, which gives finite estimates."
         } else {
             let names = columns.map { "'\($0)'" }.joined(separator: ", ")
-            advice = "Simplify the model (remove one of \(names)), or use a penalized (Firth) logit, which gives "
+            advice =
+                "Simplify the model (remove one of \(names)), or use a penalized (Firth) logit, which gives "
                 + "finite estimates."
         }
         let how =

@@ -182,8 +182,10 @@ struct BinaryResponseModelTests {
         let wald = try fit.waldTest(zero: ["C(g)[T.b]", "C(g)[T.c]"])
         let j = [fit.columnNames.firstIndex(of: "C(g)[T.b]")!, fit.columnNames.firstIndex(of: "C(g)[T.c]")!]
         let p = j.map { fit.keptColumns.firstIndex(of: $0)! }
-        let v = Matrix(rowMajor: [[fit.covariance[p[0], p[0]], fit.covariance[p[0], p[1]]],
-                                  [fit.covariance[p[1], p[0]], fit.covariance[p[1], p[1]]]])
+        let v = Matrix(rowMajor: [
+            [fit.covariance[p[0], p[0]], fit.covariance[p[0], p[1]]],
+            [fit.covariance[p[1], p[0]], fit.covariance[p[1], p[1]]],
+        ])
         let b = j.map { fit.coefficients[$0] }
         let det = v[0, 0] * v[1, 1] - v[0, 1] * v[1, 0]
         let manual = (b[0] * b[0] * v[1, 1] - 2 * b[0] * b[1] * v[0, 1] + b[1] * b[1] * v[0, 0]) / det

@@ -43,6 +43,9 @@ struct BinaryReferenceFit: Decodable {
     let prsquared: Double
     let aic: Double
     let bic: Double
+    let llr: Double
+    let dfModel: Double
+    let llrPValue: Double
     let covariances: [String: BinaryReferenceCovariance]
     let covariancesExpectedInformation: [String: BinaryReferenceCovariance]?
     let predictUsedRows: Predictions
@@ -51,7 +54,10 @@ struct BinaryReferenceFit: Decodable {
 
     enum CodingKeys: String, CodingKey {
         case name, link, formula, weights, cluster, coefficients, llf, llnull, prsquared, aic, bic, covariances
+        case llr
         case nUsed = "n_used"
+        case dfModel = "df_model"
+        case llrPValue = "llr_pvalue"
         case coefficientNames = "coefficient_names"
         case covariancesExpectedInformation = "covariances_expected_information"
         case predictUsedRows = "predict_used_rows"

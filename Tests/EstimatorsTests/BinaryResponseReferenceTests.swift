@@ -101,6 +101,11 @@ struct BinaryResponseReferenceTests {
         check.expectClose(fit.pseudoRSquared, ref.prsquared, "prsquared", tolerance: 1e-9)
         check.expectClose(fit.aic, ref.aic, "aic", tolerance: 1e-11)
         check.expectClose(fit.bic, ref.bic, "bic", tolerance: 1e-11)
+        #expect(Double(fit.likelihoodRatioDegreesOfFreedom) == ref.dfModel)
+        check.expectClose(fit.likelihoodRatioStatistic, ref.llr, "llr", tolerance: 1e-9)
+        // statsmodels' numerical llnull (~1e-11 relative) moves llr by ~1e-8 absolute and the p-value
+        // by about half that, relative.
+        check.expectClose(fit.likelihoodRatioPValue, ref.llrPValue, "llr p", tolerance: 1e-7)
         for i in 0..<5 {
             check.expectClose(fit.fittedProbabilities[i], ref.predictUsedRows.values[i], "fitted \(i)", tolerance: 1e-10)
         }

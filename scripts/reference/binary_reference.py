@@ -44,7 +44,7 @@ import scipy
 import statsmodels
 import statsmodels.api as sm
 import statsmodels.formula.api as smf
-from scipy.stats import norm
+from scipy.stats import chi2, norm
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = "datasets/reference/data/binary_small.csv"
@@ -92,7 +92,12 @@ CONVENTIONS = {
     "formula has no intercept): sum p_i [y_i log ybar + (1 - y_i) log(1 - ybar)], ybar the weighted mean. "
     "R's glm null deviance uses eta = 0 (mu = 1/2) for a model without intercept.",
     "prsquared": "McFadden 1 - llf/llnull.",
+    "llr": "likelihood-ratio statistic 2 (llf - llnull) against the constant-only model, df_model = K - k_constant "
+    "(k_constant = 1 also for an implicit constant such as a full dummy set), llr_pvalue = chi2.sf(llr, df_model) "
+    "(statsmodels llr, df_model, llr_pvalue).",
     "aic_bic": "AIC = -2 llf + 2 K, BIC = -2 llf + K log N (K estimated coefficients, N rows used).",
+    "statsmodels_iterations": "Newton iterations reported by statsmodels (GLM: after its IRLS start "
+    "iterations); not comparable with IRLS counts.",
     "iterations": "R glm.fit IRLS count with glm.control(epsilon = 1e-10, maxit = 25): start mu = "
     "(p y + 1/2)/(p + 1), converged when |dev - dev_old|/(|dev| + 0.1) < 1e-10.",
     "names": "patsy names; R names are mapped (groupb -> C(group)[T.b], group a without intercept -> "
@@ -325,6 +330,8 @@ def fit_case(df: pd.DataFrame, spec, use_r: bool, new_path: str) -> dict:
         "llf": float(res.llf), "llnull": float(res.llnull),
         "prsquared": float(res.prsquared) if hasattr(res, "prsquared") else float(1 - res.llf / res.llnull),
         "aic": float(-2 * res.llf + 2 * k), "bic": float(-2 * res.llf + k * np.log(n)),
+        "llr": float(2 * (res.llf - res.llnull)), "df_model": float(res.df_model),
+        "llr_pvalue": float(chi2.sf(2 * (res.llf - res.llnull), res.df_model)),
         "statsmodels_iterations": int(res.mle_retvals["iterations"]) if hasattr(res, "mle_retvals") else None,
         "covariances": covs,
         "predict_used_rows": {"call": "res.predict(d.iloc[:5])", "values": np.asarray(res.predict(d.iloc[:5])).tolist()},
