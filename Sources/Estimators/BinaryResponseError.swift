@@ -11,6 +11,9 @@ public enum BinaryResponseError: Error, Equatable, Sendable, CustomStringConvert
     case separation(BinaryResponseSeparation)
     /// IRLS stopped after `iterations` without meeting the convergence rule.
     case notConverged(iterations: Int, relativeChange: Double)
+    /// The information matrix is numerically singular at the estimate: the IRLS weights of the
+    /// rows that identify `columns` have vanished (fitted probabilities 0 or 1).
+    case singularInformation(columns: [String])
     /// The covariance type has no binary-response version here.
     case unsupportedCovariance(String)
     /// `predictedProbabilities(data:)` needs the frame a formula fit was built from.
@@ -26,7 +29,7 @@ public enum BinaryResponseError: Error, Equatable, Sendable, CustomStringConvert
         case .outcomeNotBinary(let variable, let values, let rows):
             let shown = values.map { "'\($0)'" }.joined(separator: ", ")
             return "The outcome '\(variable)' must be 0/1 (or true/false) for a logit or probit, but "
-                + "\(StatisticsText.count(rows)) used row\(rows == 1 ? "" : "s") hold other values (\(shown)). "
+                + "\(StatisticsText.count(rows)) row\(rows == 1 ? "" : "s") hold other values (\(shown)). "
                 + "Recode it to 0 and 1 (1 = the event), or use a linear model for a continuous outcome."
         case .outcomeConstant(let variable, let value):
             return "Every used row has '\(variable)' = \(value), so there is no variation to model. "
@@ -37,6 +40,10 @@ public enum BinaryResponseError: Error, Equatable, Sendable, CustomStringConvert
             return "IRLS did not converge in \(iterations) iterations (last relative deviance change "
                 + "\(StatisticsText.number(change, significant: 2))). Raise maxIterations, rescale regressors with very "
                 + "large values, or look for near-separation (a regressor that almost predicts the outcome)."
+        case .singularInformation(let columns):
+            return "The information matrix is singular at the estimate: the rows that identify "
+                + "\(columns.map { "'\($0)'" }.joined(separator: ", ")) are fitted with probability 0 or 1, so their "
+                + "weights vanish. This is near-separation: drop or combine those regressors, or use a penalized (Firth) logit."
         case .unsupportedCovariance(let label):
             return "The covariance '\(label)' is not available for logit/probit fits. Use the classical "
                 + "(inverse information), HC0–HC3 or clustered (CR1) covariance."

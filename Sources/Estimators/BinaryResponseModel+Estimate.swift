@@ -43,7 +43,7 @@ extension BinaryResponseModel {
         }
         let components = try informationComponents(
             keptX, y: y, prior: design.weights, eta: result.linearPredictor, link: link,
-            information: options.information)
+            information: options.information, names: kept.map { design.columnNames[$0] })
         let core = BinaryFitCore(components: components, keptEstimates: result.coefficients, data: source)
         let estimate = try inference(core: core, covariance: covariance)
         var coefficients = [Double](repeating: .nan, count: x.columns)
@@ -97,10 +97,11 @@ extension BinaryResponseModel {
     /// Sandwich components at the estimate: bread `(XᵀPVX)⁻¹` from the QR of `√(pv) X` (never by
     /// inverting `XᵀPVX`), weights `pᵢvᵢ` and working residuals `uᵢ/vᵢ`, so that the score
     /// multiplier `pᵢvᵢ · uᵢ/vᵢ = pᵢ ∂ℓᵢ/∂η` and the leverage `pᵢvᵢ xᵢᵀ B xᵢ` (R `hatvalues.glm` for
-    /// the expected information) come out of `SandwichComponents` unchanged.
+    /// the expected information) come out of `SandwichComponents` unchanged. Throws
+    /// `BinaryResponseError.singularInformation` when the weights leave a column without support.
     static func informationComponents(
         _ x: Matrix, y: [Double], prior: [Double]?, eta: [Double], link: BinaryResponseLink,
-        information: BinaryResponseOptions.Information
+        information: BinaryResponseOptions.Information, names: [String]
     ) throws -> SandwichComponents {
         let n = x.rows
         let p = prior ?? [Double](repeating: 1, count: n)
@@ -115,6 +116,9 @@ extension BinaryResponseModel {
         let root = weights.map { $0.squareRoot() }
         let qr = try leastSquares(
             x.scalingRows(by: root), [Double](repeating: 0, count: n), relativeTolerance: rankTolerance)
+        guard qr.droppedColumns.isEmpty else {
+            throw BinaryResponseError.singularInformation(columns: qr.droppedColumns.map { names[$0] })
+        }
         return SandwichComponents(design: x, residuals: working, weights: weights, bread: qr.unscaledCovariance)
     }
 

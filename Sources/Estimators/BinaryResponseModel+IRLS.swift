@@ -51,17 +51,26 @@ extension BinaryResponseModel {
         precondition(
             start.map { $0.count == x.columns && $0.allSatisfy(\.isFinite) } ?? true,
             "startingValues needs one finite value per design column (\(x.columns))")
-        var eta: [Double]
-        if let start {
-            eta = x.times(start)
-        } else {
-            eta = (0..<n).map { i in link.linearPredictor((p[i] * y[i] + 0.5) / (p[i] + 1)) }
-        }
-        var devianceOld = deviance(eta, y: y, prior: p, link: link)
         var design = x
         var kept: [Int] = []
         var dropped: [Int] = []
         var beta: [Double] = []
+        var eta: [Double]
+        if let start {
+            // The rank is decided on √p X, as R's start values do implicitly (their IRLS weights are
+            // equal across rows): far-off starting values must not make a column look collinear.
+            let rank = try leastSquares(
+                prior == nil ? x : x.scalingRows(by: p.map { $0.squareRoot() }), [Double](repeating: 0, count: n),
+                relativeTolerance: rankTolerance)
+            kept = rank.keptColumns
+            dropped = rank.droppedColumns
+            if !dropped.isEmpty { design = x.selectingColumns(kept) }
+            beta = kept.map { start[$0] }
+            eta = design.times(beta)
+        } else {
+            eta = (0..<n).map { i in link.linearPredictor((p[i] * y[i] + 0.5) / (p[i] + 1)) }
+        }
+        var devianceOld = deviance(eta, y: y, prior: p, link: link)
         var lastStep: [Double]?
         var iterations = 0
         var halvings = 0
@@ -75,12 +84,12 @@ extension BinaryResponseModel {
             let solution = try leastSquares(
                 design.scalingRows(by: root), response, relativeTolerance: rankTolerance)
             var next: [Double]
-            if iterations == 1 {
+            if iterations == 1 && start == nil {
+                // R's start gives every row a moderate positive weight: this is the rank of X.
                 kept = solution.keptColumns
                 dropped = solution.droppedColumns
                 if !dropped.isEmpty { design = x.selectingColumns(kept) }
                 next = kept.map { solution.coefficients[$0] }
-                if let start { beta = kept.map { start[$0] } }
             } else {
                 // Weights so small that a kept column vanishes: the iterates are running off to
                 // infinity (separation) or the design is numerically degenerate; stop here.

@@ -35,6 +35,7 @@ public struct BinaryResponseOptions: Sendable, Equatable {
     public var allowsNonConvergence: Bool
     /// Coefficients to start IRLS from, one per design column (R `glm(start =)`; entries of columns
     /// dropped as collinear are ignored), e.g. the full-sample estimate for bootstrap replicates.
+    /// Costs one extra QR, for the rank decision on the unweighted design.
     /// `nil` starts from R's probabilities `(p y + ½)/(p + 1)`.
     public var startingValues: [Double]?
 

@@ -161,6 +161,11 @@ struct BinaryResponseModelTests {
             if link == .logit {
                 #expect(fit.stepHalvings > 0 && fit.summary().contains("step halvings"))
             }
+            // A warm start at the estimate (e.g. for bootstrap replicates) converges at once.
+            let warm = try BinaryResponseModel.fit(
+                "y ~ x1 + x2", data: data, link: link,
+                options: BinaryResponseOptions(startingValues: reference.coefficients))
+            #expect(warm.iterations <= 2 && warm.stepHalvings == 0)
         }
     }
 
