@@ -28,7 +28,7 @@ extension BinaryResponseModel {
     /// | classical | `B` (dispersion fixed at 1) | statsmodels `nonrobust`, R `vcov(glm)` |
     /// | HC0 | `B (Σ sᵢsᵢᵀ) B` | statsmodels `HC0`, R `vcovHC(type = "HC0")` |
     /// | HC1 | `N/(N−K) · HC0` | R `vcovHC(type = "HC1")` (statsmodels' `HC1` returns HC0 for these models; Stata uses N/(N−1)) |
-    /// | HC2, HC3 | meat weights `1/(1−hᵢᵢ)`, `1/(1−hᵢᵢ)²`, `hᵢᵢ = pᵢvᵢ xᵢᵀBxᵢ` | R `vcovHC` on `glm` (expected information) |
+    /// | HC2, HC3 | meat weights `1/(1−hᵢᵢ)`, `1/(1−hᵢᵢ)²`, `hᵢᵢ = pᵢvᵢ xᵢᵀBxᵢ` | R `vcovHC` on `glm` (logit, or probit with expected information; probit with observed information uses the Newton weights' hat matrix, which no package reports) |
     /// | CR1 | `G/(G−1)·(N−1)/(N−K) · B (Σ_g S_g S_gᵀ) B` | statsmodels `cluster`, R `vcovCL(type = "HC1")` (Stata's `logit, vce(cluster)` uses G/(G−1) only) |
     ///
     /// with scores `sᵢ = pᵢ xᵢ ∂ℓᵢ/∂η`, `S_g = Σ_{i∈g} sᵢ`. The meats and factors are

@@ -48,7 +48,8 @@ public struct BinaryResponseFit: Sendable {
     public let stepHalvings: Int
     /// `ηᵢ = xᵢᵀb` on the rows used.
     public let linearPredictor: [Double]
-    /// `F(ηᵢ)`, the fitted probabilities on the rows used (in design row order).
+    /// `F(ηᵢ)`, the fitted probabilities on the rows used (in design row order); for one value per
+    /// row of the source frame (NaN for dropped rows) call `predictedProbabilities(data:)` on it.
     public let fittedProbabilities: [Double]
     /// The covariance of the kept coefficients with its type, cluster counts and warnings.
     public let covarianceEstimate: CovarianceEstimate

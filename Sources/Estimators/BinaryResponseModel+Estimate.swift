@@ -10,6 +10,8 @@ extension BinaryResponseModel {
     /// "fitted probabilities numerically 0 or 1 occurred" threshold, `10 ε`.
     static let extremeProbability = 10 * Double.ulpOfOne
 
+    /// Checks the outcome, looks for separation, runs IRLS, rejects diverging or (unless allowed)
+    /// unconverged fits, then builds the information, the covariance and the fit value.
     static func estimate(
         _ design: DesignMatrix, link: BinaryResponseLink, covariance: CovarianceType,
         options: BinaryResponseOptions, source: BinaryResponseData

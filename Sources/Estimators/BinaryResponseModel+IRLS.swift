@@ -57,8 +57,8 @@ extension BinaryResponseModel {
         var beta: [Double] = []
         var eta: [Double]
         if let start {
-            // The rank is decided on √p X, as R's start values do implicitly (their IRLS weights are
-            // equal across rows): far-off starting values must not make a column look collinear.
+            // The rank is decided on √p X, as with R's start values (which give every row a moderate
+            // weight): far-off starting values must not make a column look collinear.
             let rank = try leastSquares(
                 prior == nil ? x : x.scalingRows(by: p.map { $0.squareRoot() }), [Double](repeating: 0, count: n),
                 relativeTolerance: rankTolerance)

@@ -132,7 +132,7 @@ struct BinaryResponseReferenceTests {
         #expect(base.covarianceLabel == "Clustered (firm), G = 20, CR1")
     }
 
-    @Test("expected information reproduces R glm + sandwich: probit vcov, HC0, HC1, CR1 (rtol 1e-8)")
+    @Test("expected information reproduces R glm + sandwich: probit vcov, HC0–HC3, CR1 (rtol 1e-8)")
     func probitExpectedInformation() throws {
         // Fisher scoring converges linearly for probit: iterate as R's reference fit (epsilon 1e-15).
         let tight = BinaryResponseOptions(maxIterations: 100, tolerance: 1e-15, information: .expected)
@@ -141,7 +141,8 @@ struct BinaryResponseReferenceTests {
         let check = try BinaryReferenceComparison(ref, base)
         check.expectCoefficients(r.coefficientsTight, tolerance: 1e-10, what: "R coefficient")
         let keys: [(CovarianceType, String)] = [
-            (.classical, "expected_information"), (.hc0, "HC0"), (.hc1, "HC1"), (.clustered(by: ["firm"]), "cluster"),
+            (.classical, "expected_information"), (.hc0, "HC0"), (.hc1, "HC1"), (.hc2, "HC2"), (.hc3, "HC3"),
+            (.clustered(by: ["firm"]), "cluster"),
         ]
         for (type, key) in keys {
             let fit = try base.with(covariance: type)
@@ -155,13 +156,13 @@ struct BinaryResponseReferenceTests {
         }
     }
 
-    @Test("with the logit link, R glm's vcov, sandwich HC0/HC1 and vcovCL agree too (rtol 1e-8)")
+    @Test("with the logit link, R glm's vcov, sandwich HC0–HC3 and vcovCL agree too (rtol 1e-8)")
     func logitAgainstR() throws {
         for name in Self.fitNames where name.hasPrefix("logit") {
             let (ref, base) = try Self.refit(name)
             for (type, key) in [
-                (CovarianceType.classical, "expected_information"), (.hc0, "HC0"), (.hc1, "HC1"),
-                (.clustered(by: ["firm"]), "cluster"),
+                (CovarianceType.classical, "expected_information"), (.hc0, "HC0"), (.hc1, "HC1"), (.hc2, "HC2"),
+                (.hc3, "HC3"), (.clustered(by: ["firm"]), "cluster"),
             ] {
                 let fit = try base.with(covariance: type)
                 try BinaryReferenceComparison(ref, fit).expectCovariance(

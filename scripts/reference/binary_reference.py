@@ -85,6 +85,8 @@ CONVENTIONS = {
     "have no cov_HC1 and fall back to cov_white_simple(use_correction=False)); the recorded "
     "covariances.HC1 is therefore R sandwich::vcovHC(type = 'HC1') = N/(N - K) HC0 (Stata's "
     "logit, vce(robust) would use N/(N - 1) instead).",
+    "HC2_HC3": "R only (cross_check_r.vcov): B (sum s_i s_i' / (1 - h_ii)^a) B, a = 1 (HC2) or 2 (HC3), "
+    "h_ii = W_i x_i' B_exp x_i the diagonal of the IRLS hat matrix (R hatvalues.glm).",
     "cluster": "G/(G - 1) (N - 1)/(N - K) B (sum_g S_g S_g') B, S_g = sum_{i in g} s_i: statsmodels "
     "cov_type='cluster' (use_correction=True) and R sandwich::vcovCL(type = 'HC1', cadjust = TRUE). "
     "z statistics (statsmodels use_t=False for these models). Stata's logit, vce(cluster) uses G/(G - 1) only.",
@@ -173,6 +175,10 @@ def numpy_check(link: str, X: np.ndarray, y: np.ndarray, p: np.ndarray, b: np.nd
         hc0 = B @ (s.T @ s) @ B
         out[key] = {"nonrobust": B, "HC0": hc0, "HC1": n / (n - k) * hc0,
                     "cluster": G / (G - 1) * (n - 1) / (n - k) * B @ (S.T @ S) @ B}
+    # HC2/HC3 as R sandwich on glm: the hat matrix of the final IRLS fit (R hatvalues.glm).
+    h = w * np.einsum("ij,jk,ik->i", X, b_exp, X)
+    out["exp"]["HC2"] = b_exp @ ((s / (1 - h)[:, None]).T @ s) @ b_exp
+    out["exp"]["HC3"] = b_exp @ ((s / ((1 - h) ** 2)[:, None]).T @ s) @ b_exp
     llf = np.sum(p * (y * np.log(F) + (1 - y) * np.log1p(-F)))
     ybar = np.sum(p * y) / np.sum(p)
     llnull = np.sum(p * (y * np.log(ybar) + (1 - y) * np.log1p(-ybar)))
@@ -227,6 +233,8 @@ emit("coefficients_tight", coef(fit))
 emit("vcov", vcov(fit))
 emit("HC0", vcovHC(fit, type = "HC0"))
 emit("HC1", vcovHC(fit, type = "HC1"))
+emit("HC2", vcovHC(fit, type = "HC2"))
+emit("HC3", vcovHC(fit, type = "HC3"))
 emit("cluster", vcovCL(fit, cluster = ~firm, type = "HC1", cadjust = TRUE))
 emit("predict_new", predict(fit, newdata = new, type = "response"))
 """
@@ -273,10 +281,12 @@ def r_cross_check(name, link, formula, weights, used, new_path, sm_names, no_int
         "coefficients": coef.tolist(), "coefficients_tight": tight.tolist(), "iterations": int(float(lines["iter"][0])),
         "converged": lines["converged"][0] == "1",
         "vcov_calls": {"expected_information": "vcov(fit)", "HC0": 'vcovHC(fit, type = "HC0")',
-                       "HC1": 'vcovHC(fit, type = "HC1")',
+                       "HC1": 'vcovHC(fit, type = "HC1")', "HC2": 'vcovHC(fit, type = "HC2")',
+                       "HC3": 'vcovHC(fit, type = "HC3")',
                        "cluster": 'vcovCL(fit, cluster = ~firm, type = "HC1", cadjust = TRUE)'},
         "vcov": {"expected_information": mat("vcov").tolist(), "HC0": mat("HC0").tolist(),
-                 "HC1": mat("HC1").tolist(), "cluster": mat("cluster").tolist()},
+                 "HC1": mat("HC1").tolist(), "HC2": mat("HC2").tolist(), "HC3": mat("HC3").tolist(),
+                 "cluster": mat("cluster").tolist()},
         "predict_new": [float(v) for v in lines["predict_new"]],
     }
 
@@ -354,7 +364,7 @@ def fit_case(df: pd.DataFrame, spec, use_r: bool, new_path: str) -> dict:
             "expected_information": require(vcov_rel(r["vcov"]["expected_information"], checks[info]["nonrobust"]),
                                             f"{name} R vcov", TOLERANCE_R),
             **{key: require(vcov_rel(r["vcov"][key], checks[info][key]), f"{name} R {key}", TOLERANCE_R)
-               for key in ("HC0", "HC1", "cluster")},
+               for key in ("HC0", "HC1", "HC2", "HC3", "cluster")},
         }
         r["predict_new_max_rel_diff_vs_statsmodels"] = require(rel(r["predict_new"], record["predict_new_rows"]["values"]), f"{name} R predict",
                                                                    TOLERANCE_R)
