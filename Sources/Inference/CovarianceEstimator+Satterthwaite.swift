@@ -35,23 +35,32 @@ extension CovarianceEstimator {
         let w = components.weights ?? [Double](repeating: 1, count: components.observationCount)
         let s = components.design.weightedGram(w.map { $0 * $0 })
         let msm = components.weights == nil ? nil : workingModelCrossProduct(components)
-        let z = contrasts.map { m.times($0) }
-        var sums = z.map { _ in SatterthwaiteSums(parameters: k) }
+        let q = contrasts.count
+        // Z = M C (K × q): every contrast handled by matrix products, a few BLAS calls per cluster.
+        let z = Matrix.product(m, Matrix(columnArrays: contrasts))
+        var sums = (0..<q).map { _ in SatterthwaiteSums(parameters: k) }
         let membership = ClusterMembership(cluster)
         for g in 0..<cluster.count {
             let block = try ResidualAdjustmentBlock.cr2(rows: membership.rows(of: g), components: components, msm: msm)
-            for j in z.indices {
-                let u = block.adjustment.times(block.rw.times(z[j]))
-                let a = block.rx.times(u, transpose: true)
-                let b = block.rw.times(u, transpose: true)
-                let f = m.times(a)
-                let sf = s.times(f)
+            let u = Matrix.product(block.adjustment, Matrix.product(block.rw, z))  // r × q
+            let a = Matrix.product(block.rx, u, transposeA: true)  // K × q
+            let b = Matrix.product(block.rw, u, transposeA: true)
+            let f = Matrix.product(m, a)
+            let sf = Matrix.product(s, f)
+            for j in 0..<q {
                 var lgg = 0.0
-                for i in 0..<k { lgg += 2 * f[i] * b[i] - f[i] * sf[i] }
-                sums[j].add(d: u.reduce(0) { $0 + $1 * $1 }, lgg: lgg, zeta: f + b)
+                var d = 0.0
+                var zeta = [Double](repeating: 0, count: 2 * k)
+                for i in 0..<k {
+                    lgg += 2 * f[i, j] * b[i, j] - f[i, j] * sf[i, j]
+                    zeta[i] = f[i, j]
+                    zeta[k + i] = b[i, j]
+                }
+                for i in 0..<u.rows { d += u[i, j] * u[i, j] }
+                sums[j].add(d: d, lgg: lgg, zeta: zeta)
             }
         }
-        return sums.map { $0.degreesOfFreedom(s: s) }
+        return sums.indices.map { sums[$0].degreesOfFreedom(s: s) }
     }
 }
 
@@ -62,12 +71,17 @@ private struct SatterthwaiteSums {
     var traceL = 0.0
     var squaresD = 0.0
     var crossDL = 0.0
-    /// `Γ = Σ ζ_g ζ_gᵀ`, 2K × 2K.
+    /// `Γ = Σ ζ_g ζ_gᵀ`, 2K × 2K, accumulated from `pending` by `dsyrk` a block at a time.
     var gamma: Matrix
+    /// Up to `blockRows` vectors ζ_g not yet added to Γ, as the rows of a column-major matrix.
+    var pending: Matrix
+    var pendingCount = 0
+    static let blockRows = 1024
 
     init(parameters k: Int) {
         self.k = k
         gamma = Matrix(rows: 2 * k, columns: 2 * k)
+        pending = Matrix(rows: Self.blockRows, columns: 2 * k)
     }
 
     mutating func add(d: Double, lgg: Double, zeta: [Double]) {
@@ -75,13 +89,22 @@ private struct SatterthwaiteSums {
         traceL += lgg
         squaresD += d * d
         crossDL += d * lgg
-        for j in 0..<(2 * k) where zeta[j] != 0 {
-            for i in 0..<(2 * k) { gamma[i, j] += zeta[i] * zeta[j] }
-        }
+        for j in 0..<(2 * k) { pending[pendingCount, j] = zeta[j] }
+        pendingCount += 1
+        if pendingCount == Self.blockRows { flush() }
+    }
+
+    /// Γ += PᵀP for the pending rows (zero rows beyond `pendingCount` add nothing).
+    mutating func flush() {
+        guard pendingCount > 0 else { return }
+        gamma = gamma + pending.gram()
+        pending = Matrix(rows: Self.blockRows, columns: 2 * k)
+        pendingCount = 0
     }
 
     /// `(tr P)² / ‖P‖²_F` with `‖L‖²_F = tr(CΓCΓ)`, `C = [[−S, I], [I, 0]]`.
-    func degreesOfFreedom(s: Matrix) -> Double {
+    mutating func degreesOfFreedom(s: Matrix) -> Double {
+        flush()
         var c = Matrix(rows: 2 * k, columns: 2 * k)
         for j in 0..<k {
             for i in 0..<k { c[i, j] = -s[i, j] }

@@ -111,6 +111,9 @@ struct ResidualAdjustmentBlock {
     /// r = min(n_g, m). Householder QR (LAPACK `dgeqp3`); the pivoting is undone on R's columns.
     /// A rank-deficient Y is fine: Q still has orthonormal columns spanning a superset of span(Y).
     static func thinFactor(_ y: Matrix, _ e: [Double]) throws -> (Matrix, [Double]) {
+        // One row: Q = [1], R = y exactly (Householder would give Q = [−1], R = −y; the adjusted
+        // score R_wᵀ T Qᵀe is the same). Spares a LAPACK call per singleton cluster.
+        if y.rows == 1 { return (y, e) }
         let qr = try PivotedQR(y)
         let pivoted = qr.r
         let r = pivoted.rows
@@ -126,6 +129,10 @@ struct ResidualAdjustmentBlock {
     static func symmetricFunction(
         ofIdentityPlus k: Matrix, _ f: (Double) -> Double
     ) throws -> (Matrix, Bool) {
+        if k.rows == 1 {
+            let value = f(1 + k[0, 0])
+            return (Matrix(rows: 1, columns: 1, repeating: value), value == 0)
+        }
         var b = k
         for i in 0..<b.rows { b[i, i] += 1 }
         let eigen = try SymmetricEigen(b.symmetrized())
