@@ -33,6 +33,7 @@ public enum CovarianceType: Sendable, Equatable, Hashable, CustomStringConvertib
         .clustered(by: [variable], correction: .cr3)
     }
 
+    /// The label printed in summaries, without the number of clusters (see `CovarianceEstimate.label`).
     public var description: String {
         switch self {
         case .classical: return "Classical (iid)"
@@ -92,6 +93,7 @@ public enum SmallSampleCorrection: Sendable, Equatable, Hashable, CustomStringCo
     /// Whether the correction adjusts each cluster's residuals (CR2, CR3) rather than scaling the sum.
     public var adjustsResiduals: Bool { self == .cr2 || self == .cr3 }
 
+    /// The correction with its formula, e.g. `CR1: G/(G−1)·(N−1)/(N−K)`.
     public var description: String {
         switch self {
         case .stata: return "CR1: G/(G−1)·(N−1)/(N−K)"

@@ -17,6 +17,7 @@ public enum InferenceError: Error, Equatable, Sendable, CustomStringConvertible 
     /// N ≤ K: no residual degrees of freedom for `s²` or the small-sample factors.
     case noResidualDegreesOfFreedom(observations: Int, parameters: Int)
 
+    /// The message: what is wrong and what to do.
     public var description: String {
         switch self {
         case .singleCluster(let variable):

@@ -11,9 +11,12 @@ import LinearAlgebra
 public struct LinearCombination: Sendable, CustomStringConvertible {
     /// One coefficient and its weight c_j.
     public struct Term: Sendable, Equatable {
+        /// The coefficient's design-column name.
         public let name: String
+        /// Its weight c_j.
         public let weight: Double
 
+        /// A term `weight · name`.
         public init(name: String, weight: Double) {
             self.name = name
             self.weight = weight

@@ -6,6 +6,7 @@ public enum TestDegreesOfFreedom: Sendable, Equatable, CustomStringConvertible {
     /// Pustejovsky & Tipton 2018), one df per contrast; R `clubSandwich` `test = "Satterthwaite"`.
     case satterthwaite
 
+    /// `covariance` or `Satterthwaite (CR2)`, as stated next to a test.
     public var description: String {
         switch self {
         case .covariance: return "covariance"
