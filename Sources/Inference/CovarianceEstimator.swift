@@ -186,7 +186,7 @@ public enum CovarianceEstimator {
                 + "The wild cluster bootstrap, or CR2 with Satterthwaite degrees of freedom, are better choices for tests."
         } else {
             text +=
-                "Cluster-robust \(correction.shortName) standard errors tend to be too small and t tests "
+                "Cluster-robust standard errors with a scalar correction (CR0/CR1) tend to be too small and t tests "
                 + "over-reject in this case (Cameron & Miller 2015; MacKinnon & Webb 2017). CR2 (Bell–McCaffrey) or "
                 + "CR3 standard errors, or the wild cluster bootstrap, are better choices."
         }
