@@ -9,25 +9,6 @@ private func naiveSandwich(_ p: SimulatedRegression, omega: [Double], factor: Do
     return factor * naiveProduct(p.bread, naiveProduct(meat, p.bread))
 }
 
-/// Naive one-way cluster sandwich without factor.
-private func naiveCluster(_ p: SimulatedRegression, codes: [Int]) -> Matrix {
-    let k = p.x.columns
-    var sums: [Int: [Double]] = [:]
-    for i in 0..<p.x.rows {
-        let u = (p.weights?[i] ?? 1) * p.residuals[i]
-        var s = sums[codes[i], default: [Double](repeating: 0, count: k)]
-        for j in 0..<k { s[j] += p.x[i, j] * u }
-        sums[codes[i]] = s
-    }
-    var meat = Matrix(rows: k, columns: k)
-    for s in sums.values { for a in 0..<k { for b in 0..<k { meat[a, b] += s[a] * s[b] } } }
-    return naiveProduct(p.bread, naiveProduct(meat, p.bread))
-}
-
-private func components(_ p: SimulatedRegression) -> SandwichComponents {
-    SandwichComponents(design: p.x, residuals: p.residuals, weights: p.weights, bread: p.bread)
-}
-
 private func naiveLeverage(_ p: SimulatedRegression) -> [Double] {
     (0..<p.x.rows).map { i in
         var h = 0.0
@@ -114,64 +95,26 @@ struct CovarianceEstimatorTests {
         #expect(cr1.warnings.isEmpty)
     }
 
-    @Test("two-way = c_a V_a + c_b V_b − c_ab V_ab, each factor with its own G; df min(G) − 1", arguments: problems)
-    func twoWayCluster(p: SimulatedRegression) throws {
-        let n = p.x.rows
-        let k = p.x.columns
-        let a = (0..<n).map { $0 % 9 }
-        let b = (0..<n).map { ($0 / 3) % 5 }
-        // Intersection cells numbered independently of ClusterVariable.intersection: code a·5 + b.
-        let ab = (0..<n).map { a[$0] * 5 + b[$0] }
-        let cellCount = Set(ab).count
-        func factor(_ g: Int) -> Double { Double(g) / Double(g - 1) * Double(n - 1) / Double(n - k) }
-        let expected =
-            factor(9) * naiveCluster(p, codes: a) + factor(5) * naiveCluster(p, codes: b)
-            - factor(cellCount) * naiveCluster(p, codes: ab)
-        let clusters = [
-            try ClusterVariable(name: "firm", codes: a.map(Int32.init)),
-            try ClusterVariable(name: "year", codes: b.map(Int32.init)),
-        ]
-        let v = try CovarianceEstimator.estimate(
-            .clustered(by: ["firm", "year"]), components: components(p), clusters: clusters)
-        // Compared before any eigenvalue clipping, which the next test covers.
-        #expect(maxRelativeDifference(v.unclippedMatrix, expected) < 1e-9)
-        #expect(
-            v.clippedEigenvalues == 0
-                ? v.matrix == v.unclippedMatrix : v.warnings.contains { $0.contains("not positive semi-definite") })
-        #expect(v.degreesOfFreedom == 4)
-        #expect(v.clusterCounts == [9, 5])
-        #expect(v.label == "Clustered (firm, year), G = 9, 5, CR1 (two-way CGM)")
-    }
-
-    @Test("two-way with the same variable twice reduces to one-way")
-    func twoWaySameVariable() throws {
-        let p = SimulatedRegression(n: 80, k: 3, seed: 31)
-        let codes = (0..<80).map { Int32($0 % 40) }
-        let a = try ClusterVariable(name: "a", codes: codes)
-        let b = try ClusterVariable(name: "b", codes: codes)
-        let two = try CovarianceEstimator.estimate(
-            .clustered(by: ["a", "b"]), components: components(p), clusters: [a, b])
-        let one = try CovarianceEstimator.estimate(.clustered(by: ["a"]), components: components(p), clusters: [a])
-        #expect(maxRelativeDifference(two.matrix, one.matrix) < 1e-10)
-        #expect(two.clippedEigenvalues == 0)
-    }
-
-    @Test("negative eigenvalues are clipped to zero (CGM 2011 §2.3), PSD input untouched")
-    func eigenClipping() throws {
-        // Q diag(3, −1, 0.5) Qᵀ with a rotation Q.
-        let c = 0.6
-        let s = 0.8
-        let q = Matrix(rowMajor: [[c, -s, 0], [s, c, 0], [0, 0, 1]])
-        let d = Matrix(rowMajor: [[3, 0, 0], [0, -1, 0], [0, 0, 0.5]])
-        let v = naiveProduct(q, naiveProduct(d, q.transposed))
-        let (repaired, clipped) = try CovarianceEstimator.clippingNegativeEigenvalues(v)
-        #expect(clipped == 1)
-        let dPlus = Matrix(rowMajor: [[3, 0, 0], [0, 0, 0], [0, 0, 0.5]])
-        let expected = naiveProduct(q, naiveProduct(dPlus, q.transposed))
-        for e in expected.elements.indices { #expect(abs(repaired.elements[e] - expected.elements[e]) < 1e-12) }
-        let psd = naiveProduct(q, naiveProduct(dPlus, q.transposed))
-        let (same, none) = try CovarianceEstimator.clippingNegativeEigenvalues(psd)
-        #expect(none == 0 && same == psd)
+    @Test("warnings: few clusters, or many but very unequal (MacKinnon & Webb 2017), with advice per estimator")
+    func clusterWarnings() throws {
+        let p = SimulatedRegression(n: 200, k: 3, seed: 22)
+        // 40 clusters, one holding 82 of 200 rows (41 %).
+        let codes = (0..<200).map { (i: Int) -> Int32 in i < 82 ? 0 : Int32(1 + (i - 82) % 39) }
+        let unequal = try ClusterVariable(name: "site", codes: codes)
+        let cr1 = try CovarianceEstimator.estimate(.clustered(by: ["site"]), components: components(p), clusters: [unequal])
+        #expect(cr1.warnings.count == 1)
+        let text = cr1.warnings[0]
+        #expect(text.hasPrefix("Clusters in 'site' are unequal in size: the largest cluster holds 41"))
+        #expect(text.contains("MacKinnon & Webb 2017") && text.contains("CR2 (Bell–McCaffrey) or CR3"))
+        #expect(text.contains("wild cluster bootstrap"))
+        #expect(cr1.clusterSizes == [ClusterSizeSummary(unequal)])
+        let cr2 = try CovarianceEstimator.estimate(.cr2(by: "site"), components: components(p), clusters: [unequal])
+        #expect(cr2.warnings.count == 1 && cr2.warnings[0].contains("CR2 (Bell–McCaffrey) reduces the bias"))
+        #expect(cr2.warnings[0].contains("Satterthwaite"))
+        let few = try ClusterVariable(name: "region", codes: (0..<200).map { Int32($0 % 6) })
+        let both = try CovarianceEstimator.estimate(
+            .clustered(by: ["region", "site"]), components: components(p), clusters: [few, unequal])
+        #expect(both.warnings.count == 2 && both.warnings[0].hasPrefix("Only 6 clusters in 'region'."))
     }
 
     @Test("errors: single cluster, missing id, bad dimensions, leverage 1, no residual df")
@@ -184,8 +127,11 @@ struct CovarianceEstimatorTests {
         #expect(throws: InferenceError.missingClusterID(variable: "site", rows: 2)) {
             try ClusterVariable(name: "site", codes: [0, -1, 1, -1])
         }
-        #expect(throws: InferenceError.unsupportedClusterDimensions(count: 3)) {
-            try CovarianceEstimator.estimate(.clustered(by: ["a", "b", "c"]), components: components(p))
+        #expect(throws: InferenceError.unsupportedClusterDimensions(count: 4)) {
+            try CovarianceEstimator.estimate(.clustered(by: ["a", "b", "c", "d"]), components: components(p))
+        }
+        #expect(throws: InferenceError.unsupportedClusterDimensions(count: 0)) {
+            try CovarianceEstimator.estimate(.clustered(by: []), components: components(p))
         }
         // A dummy for a single row fits it exactly: leverage 1.
         var x = p.x

@@ -1,4 +1,5 @@
 import Foundation
+import Inference
 import LinearAlgebra
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator so test data are reproducible.
@@ -97,6 +98,13 @@ struct SimulatedRegression {
             let scale = heteroskedastic ? 0.5 + abs(x[i, min(1, k - 1)]) : 1
             return (0..<k).reduce(0.0) { $0 + Double($1 + 1) * x[i, $1] } + scale * rng.normal()
         }
+        self.init(design: x, y: y, weights: w)
+    }
+
+    /// The naive (weighted) least-squares fit of `y` on `x`.
+    init(design x: Matrix, y: [Double], weights w: [Double]?) {
+        let n = x.rows
+        let k = x.columns
         let ww = w ?? [Double](repeating: 1, count: n)
         let bread = naiveInverse(naiveWeightedGram(x, ww))
         var xtwy = [Double](repeating: 0, count: k)
@@ -109,4 +117,23 @@ struct SimulatedRegression {
         self.coefficients = b
         self.residuals = (0..<n).map { i in y[i] - (0..<k).reduce(0.0) { $0 + x[i, $1] * b[$1] } }
     }
+}
+
+/// Naive one-way cluster sandwich without factor.
+func naiveCluster(_ p: SimulatedRegression, codes: [Int]) -> Matrix {
+    let k = p.x.columns
+    var sums: [Int: [Double]] = [:]
+    for i in 0..<p.x.rows {
+        let u = (p.weights?[i] ?? 1) * p.residuals[i]
+        var s = sums[codes[i], default: [Double](repeating: 0, count: k)]
+        for j in 0..<k { s[j] += p.x[i, j] * u }
+        sums[codes[i]] = s
+    }
+    var meat = Matrix(rows: k, columns: k)
+    for s in sums.values { for a in 0..<k { for b in 0..<k { meat[a, b] += s[a] * s[b] } } }
+    return naiveProduct(p.bread, naiveProduct(meat, p.bread))
+}
+
+func components(_ p: SimulatedRegression) -> SandwichComponents {
+    SandwichComponents(design: p.x, residuals: p.residuals, weights: p.weights, bread: p.bread)
 }
