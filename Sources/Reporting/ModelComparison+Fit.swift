@@ -60,7 +60,7 @@ extension ModelComparison {
 
     /// A cell copied from a coefficient-table row, NaN read as absent (a dropped column).
     static func cell(_ row: CoefficientTable.Row, stars: SignificanceStars) -> Cell {
-        guard !row.isDropped else { return .droppedCell }
+        guard !row.isDropped else { return .collinear }
         func value(_ x: Double) -> Double? { x.isNaN ? nil : x }
         return Cell(
             estimate: value(row.estimate), standardError: value(row.standardError), statistic: value(row.statistic),

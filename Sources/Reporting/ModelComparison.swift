@@ -127,8 +127,8 @@ public struct ModelComparison: Codable, Sendable, Equatable {
             self.dropped = dropped
         }
 
-        /// The entry of a coefficient dropped as collinear.
-        public static let droppedCell = Cell(
+        /// The entry of a coefficient dropped as collinear (`dropped`, no numbers).
+        public static let collinear = Cell(
             estimate: nil, standardError: nil, statistic: nil, pValue: nil, lower: nil, upper: nil, stars: "",
             dropped: true)
     }

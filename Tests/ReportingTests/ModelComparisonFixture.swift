@@ -31,7 +31,7 @@ func sampleComparison() -> ModelComparison {
         ModelComparison.Row(name: "trained_team", cells: [cell(-812.25, 400, 0.051), nil]),
         ModelComparison.Row(name: "trained", cells: [cell(1_646.6177, 412.1, 0.0004), cell(1_500.2, 700.5, 0.04)]),
         ModelComparison.Row(name: "x_1", cells: [nil, cell(0.012345, 0.0061, 0.0999)]),
-        ModelComparison.Row(name: "post", cells: [cell(3.5, 10, 0.73), .droppedCell]),
+        ModelComparison.Row(name: "post", cells: [cell(3.5, 10, 0.73), .collinear]),
     ]
     return ModelComparison(level: 0.95, stars: stars, models: models, rows: rows)
 }

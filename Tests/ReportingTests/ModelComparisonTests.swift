@@ -89,7 +89,7 @@ struct ModelComparisonTests {
         let fits = try comparisonFits()
         let comparison = ModelComparison(fits: fits)
         #expect(fits[2].droppedColumns == ["trained"])
-        #expect(comparison["trained"]?.cells[2] == .droppedCell)
+        #expect(comparison["trained"]?.cells[2] == .collinear)
         #expect(comparison.models[2].warnings == fits[2].warnings)
         #expect(comparison.models[2].warnings.contains { $0.contains("trained") })
         let text = comparison.text()
