@@ -37,7 +37,7 @@ extension ModelComparison {
     }
 
     /// The table as lines: the dependent variables, the coefficients (estimate line and standard
-    /// error line per coefficient), the footer, and notes.
+    /// error line per coefficient; no error line when no model estimated it), the footer, and notes.
     struct Layout {
         let titles: [String]
         let header: [LayoutLine]
@@ -62,7 +62,9 @@ extension ModelComparison {
         var coefficients: [LayoutLine] = []
         for row in rows {
             coefficients.append(LayoutLine(label: row.name, cells: row.cells.map { Self.estimateCell($0, digits) }))
-            coefficients.append(LayoutLine(label: "", cells: row.cells.map { Self.standardErrorCell($0, digits) }))
+            let errors = row.cells.map { Self.standardErrorCell($0, digits) }
+            // A row dropped (or absent) in every model has no standard errors: no empty line for them.
+            if errors.contains(where: { $0 != .empty }) { coefficients.append(LayoutLine(label: "", cells: errors)) }
         }
         var footer = [
             LayoutLine(label: "N", cells: models.map { text(NumberText.grouped(Double($0.observations))) }),

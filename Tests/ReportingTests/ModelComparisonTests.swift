@@ -93,8 +93,11 @@ struct ModelComparisonTests {
         #expect(comparison.models[2].warnings == fits[2].warnings)
         #expect(comparison.models[2].warnings.contains { $0.contains("trained") })
         let text = comparison.text()
-        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("trained ") })
-        #expect(line.hasSuffix("dropped"))
+        let lines = text.split(separator: "\n")
+        let i = try #require(lines.firstIndex { $0.hasPrefix("trained ") })
+        #expect(lines[i].hasSuffix("dropped"))
+        // Dropped in the only model that has it: no empty standard-error line before the rule.
+        #expect(lines[i + 1].hasPrefix("─"))
     }
 
     @Test("a weighted fit records the weight column; stars can be switched off")
