@@ -13,7 +13,8 @@ extension WorkbenchCommands {
     ///
     /// - Parameters:
     ///   - formulas: at least one formula.
-    ///   - titles: one column title per formula for a comparison (default `(1)`, `(2)`, …).
+    ///   - titles: one column title per formula for a comparison (default `(1)`, `(2)`, …); unused
+    ///     with one formula.
     ///   - covariance: text in `CovarianceSyntax` form (`hc1`, `cluster:team_id`, …).
     ///   - level: confidence level of the intervals (single-model output and the comparison's JSON).
     /// - Throws: `CovarianceSyntaxError`, the CSV reader's errors, and for one formula the fit's own
