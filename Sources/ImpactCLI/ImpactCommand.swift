@@ -18,6 +18,9 @@ struct ImpactCommand: ParsableCommand {
               impact describe datasets/sales-training/sales_training.csv
               impact regress datasets/sales-training/sales_training.csv \\
                 --formula "sales ~ trained_team * post" --vcov cluster:team_id
+              impact regress datasets/sales-training/sales_training.csv \\
+                --vcov cluster:team_id --formula "sales ~ trained_team * post" \\
+                --formula "sales ~ trained_team * post + tenure_months"
             """,
         version: "0.1.0",
         subcommands: [RunCommand.self, DescribeCommand.self, RegressCommand.self])

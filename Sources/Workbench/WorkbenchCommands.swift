@@ -35,20 +35,16 @@ public enum WorkbenchCommands {
     }
 
     /// Fits `formula` by OLS (WLS with `weights`) on a CSV file and returns the text summary, or the
-    /// `RegressionReport` JSON when `json` is true.
+    /// `RegressionReport` JSON when `json` is true: `regress(dataPath:formulas:…)` with one formula.
     ///
     /// - Parameter covariance: text in `CovarianceSyntax` form (`hc1`, `cluster:team_id`, …).
     public static func regress(
         dataPath: String, formula: String, covariance: String = "classical", weights: String? = nil,
         level: Double = 0.95, json: Bool = false
     ) throws -> String {
-        let type = try CovarianceSyntax.parse(covariance)
-        let parsed = try Formula.parse(formula)
-        let frame = try DataFrame.readCSV(path: dataPath)
-        let fit = try LinearRegression.fit(parsed, data: frame, weights: weights, covariance: type)
-        return json
-            ? try ReportJSON.text(RegressionReport(fit: fit, weights: weights, level: level))
-            : fit.summary(level: level) + "\n"
+        try regress(
+            dataPath: dataPath, formulas: [formula], covariance: covariance, weights: weights, level: level,
+            output: json ? .json : .text)
     }
 
     /// Throws the formula's syntax error (with a caret under the position), if any.

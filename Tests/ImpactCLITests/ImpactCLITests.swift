@@ -17,6 +17,9 @@ struct ImpactCLITests {
         let regress = try ImpactProcess.run(["regress", "--help"])
         #expect(regress.status == 0)
         #expect(regress.stdout.contains("classical|hc0|hc1|hc2|hc3|cluster:COL[+COL2]"))
+        #expect(regress.stdout.contains("--formula <formula> ..."))
+        #expect(regress.stdout.contains("* p < 0.10"))
+        #expect(regress.stdout.contains("--title \"Short\" --title \"Long\" --markdown"))
     }
 
     @Test("run writes report.md and report.json and prints the headline and the paths")
@@ -86,6 +89,71 @@ struct ImpactCLITests {
         #expect(abs(estimate - 1646.6177283827378) <= 1e-9 * 1646.6177283827378)
     }
 
+    @Test("regress with several formulas prints the comparison table")
+    func regressComparison() throws {
+        let output = try ImpactProcess.run([
+            "regress", salesCSV, "--vcov", "cluster:team_id", "--formula", "sales ~ trained_team * post", "--formula",
+            "sales ~ trained_team * post + tenure_months", "--formula", "sales ~ trained_team * post + trained",
+        ])
+        #expect(output.status == 0, "stderr: \(output.stderr)")
+        let lines = output.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0].hasSuffix("(1)                      (2)                      (3)"))
+        #expect(lines[1].hasPrefix("Dependent variable") && lines[1].hasSuffix("sales"))
+        let did = try #require(lines.first { $0.hasPrefix("trained_team:post ") })
+        #expect(did.components(separatedBy: "***").count == 4)  // significant at 1 % in all three models
+        #expect(lines.contains { $0.hasPrefix("tenure_months ") })
+        #expect(lines.contains { $0.hasPrefix("trained ") && $0.hasSuffix("dropped") })
+        #expect(lines.contains { $0.hasPrefix("N ") && $0.components(separatedBy: "14,354").count == 4 })
+        #expect(lines.contains { $0.hasPrefix("Clusters (team_id)") && $0.hasSuffix("30") })
+        #expect(lines.contains("Standard errors in parentheses; * p < 0.10, ** p < 0.05, *** p < 0.01."))
+        #expect(output.stdout.contains("(3): trained dropped"))
+    }
+
+    @Test("regress with several formulas and --json prints impact-model-comparison/1")
+    func regressComparisonJSON() throws {
+        let output = try ImpactProcess.run([
+            "regress", salesCSV, "--vcov", "cluster:team_id", "--formula", "sales ~ trained_team + post + trained_team:post",
+            "--formula", "sales ~ trained_team * post + tenure_months", "--title", "DiD", "--title", "DiD + tenure", "--json",
+        ])
+        #expect(output.status == 0, "stderr: \(output.stderr)")
+        let top = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect(top["format"] as? String == "impact-model-comparison/1")
+        let models = try #require(top["models"] as? [[String: Any]])
+        #expect(models.map { $0["title"] as? String } == ["DiD", "DiD + tenure"])
+        #expect(models.allSatisfy { $0["covariance"] as? String == "Clustered (team_id), G = 30, CR1" })
+        let rows = try #require(top["rows"] as? [[String: Any]])
+        #expect(rows.map { $0["name"] as? String } == ["Intercept", "trained_team", "post", "trained_team:post", "tenure_months"])
+        let did = try #require(rows[3]["cells"] as? [[String: Any]])
+        // datasets/reference/ols_sales_did.json, did_estimate.estimate; rtol 1e-9.
+        let estimate = try #require(did[0]["estimate"] as? Double)
+        #expect(abs(estimate - 1646.6177283827378) <= 1e-9 * 1646.6177283827378)
+        #expect(did[0]["stars"] as? String == "***")
+    }
+
+    @Test("--markdown prints the comparison or, for one formula, the regression report")
+    func regressMarkdown() throws {
+        let comparison = try ImpactProcess.run([
+            "regress", salesCSV, "--formula", "sales ~ post", "--formula", "sales ~ trained", "--markdown",
+        ])
+        #expect(comparison.status == 0, "stderr: \(comparison.stderr)")
+        #expect(comparison.stdout.hasPrefix("|  | (1) | (2) |\n| --- | ---: | ---: |\n"))
+        #expect(comparison.stdout.contains("\\*\\*\\*"))
+        let single = try ImpactProcess.run(["regress", salesCSV, "--formula", "sales ~ post", "--markdown"])
+        #expect(single.status == 0, "stderr: \(single.stderr)")
+        #expect(single.stdout.hasPrefix("## Regression: `sales ~ post`"))
+    }
+
+    @Test("a failing formula in a comparison names its model")
+    func regressComparisonFailure() throws {
+        let output = try ImpactProcess.run([
+            "regress", salesCSV, "--formula", "sales ~ post", "--formula", "sales ~ trained_teem",
+        ])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("Model (2) 'sales ~ trained_teem'"))
+        #expect(output.stderr.contains("trained_team"))
+        #expect(output.stdout.isEmpty)
+    }
+
     @Test(
         "a missing file is a usage error naming the path",
         arguments: [
@@ -141,6 +209,11 @@ struct ImpactCLITests {
             ["regress", salesCSV, "--formula", "sales ~ post", "--vcov", "hc4"],
             ["regress", salesCSV, "--formula", "sales ~ ", "--vcov", "hc1"],
             ["regress", salesCSV, "--formula", "sales ~ post", "--level", "95"],
+            ["regress", salesCSV],
+            ["regress", salesCSV, "--formula", "sales ~ post", "--formula", "sales ~ "],
+            ["regress", salesCSV, "--formula", "sales ~ post", "--formula", "sales ~ trained", "--title", "A"],
+            ["regress", salesCSV, "--formula", "sales ~ post", "--title", "A"],
+            ["regress", salesCSV, "--formula", "sales ~ post", "--json", "--markdown"],
             ["run", salesStudy, "--threads", "0"],
             ["frobnicate"],
         ])
@@ -157,6 +230,7 @@ struct ImpactCLITests {
             "regress", "\(root)/\(salesCSV)", "--formula", "sales ~ post", "--vcov", "hc1", "--json",
         ])
         let regress = try #require(command as? RegressCommand)
+        #expect(regress.formula == ["sales ~ post"])
         #expect(regress.vcov == "hc1")
         #expect(regress.json)
         #expect(throws: (any Error).self) { try ImpactCommand.parseAsRoot(["regress", "\(root)/\(salesCSV)"]) }

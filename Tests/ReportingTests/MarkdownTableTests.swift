@@ -23,4 +23,14 @@ struct MarkdownTableTests {
             #expect(unescapedPipes == 4)
         }
     }
+
+    @Test("a table with inline escaping escapes every cell and the header")
+    func inlineTable() {
+        var table = MarkdownTable(header: ["", "model_1"], escaping: .inlineMarkup)
+        table.append(["x_1", "2.5**"])
+        #expect(table.markdown == "|  | model\\_1 |\n| --- | ---: |\n| x\\_1 | 2.5\\*\\* |\n")
+        var plain = MarkdownTable(header: ["", "model_1"])
+        plain.append(["x_1", "2.5**"])
+        #expect(plain.markdown == "|  | model_1 |\n| --- | ---: |\n| x_1 | 2.5** |\n")
+    }
 }
