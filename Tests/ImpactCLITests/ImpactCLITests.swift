@@ -16,7 +16,7 @@ struct ImpactCLITests {
         #expect(output.stdout.contains("impact run Examples/studies/sales-training.yml"))
         let regress = try ImpactProcess.run(["regress", "--help"])
         #expect(regress.status == 0)
-        #expect(regress.stdout.contains("classical|hc0|hc1|hc2|hc3|cluster:COL[+COL2]"))
+        #expect(regress.stdout.contains("cr2:COL|cr3:COL"))
         #expect(regress.stdout.contains("--formula <formula> ..."))
         #expect(regress.stdout.contains("* p < 0.10"))
         #expect(regress.stdout.contains("--title \"Short\" --title \"Long\" --markdown"))

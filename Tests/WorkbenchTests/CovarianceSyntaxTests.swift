@@ -12,6 +12,9 @@ struct CovarianceSyntaxTests {
             ("cluster:team_id", .clustered(by: ["team_id"], correction: .stata)),
             ("CLUSTER:firm+year", .clustered(by: ["firm", "year"], correction: .stata)),
             ("cluster: firm + year", .clustered(by: ["firm", "year"], correction: .stata)),
+            ("cluster:a+b+c", .clustered(by: ["a", "b", "c"], correction: .stata)),
+            ("cr2:firm", .clustered(by: ["firm"], correction: .cr2)),
+            ("CR3: firm", .clustered(by: ["firm"], correction: .cr3)),
         ])
     func valid(text: String, expected: CovarianceType) throws {
         #expect(try CovarianceSyntax.parse(text) == expected)
@@ -20,9 +23,10 @@ struct CovarianceSyntaxTests {
     @Test(
         "invalid forms say what to write",
         arguments: [
-            ("hc4", "did you mean 'hc0'?"), ("cluster:", "one or two cluster columns"),
-            ("cluster:a+b+c", "one or two cluster columns"), ("cluster:a+a", "must differ"),
-            ("robust", "expected one of classical|hc0|hc1|hc2|hc3|cluster:COL[+COL2]"),
+            ("hc4", "did you mean 'hc0'?"), ("cluster:", "one to three cluster columns"),
+            ("cluster:a+b+c+d", "one to three cluster columns"), ("cluster:a+a", "must differ"),
+            ("cr2:a+b", "CR2 takes exactly one cluster column"), ("cr3:", "CR3 takes exactly one cluster column"),
+            ("robust", "expected one of classical|hc0|hc1|hc2|hc3|cluster:COL[+COL2[+COL3]]|cr2:COL|cr3:COL"),
         ])
     func invalid(text: String, fragment: String) {
         #expect {
