@@ -1,0 +1,195 @@
+/// The projection of one column: exact for one factor, accelerated alternating projections for more.
+extension FixedEffectsDemeaner {
+    /// Writes `x − D a` into `out` and reports the sweeps used and whether the tolerance was met.
+    func demeanColumn(
+        _ x: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>, options: DemeaningOptions
+    ) -> (sweeps: Int, converged: Bool) {
+        let n = rowCount
+        let total = offsets[factors.count]
+        let (mean, scale) = moments(x)
+        // A constant column lies in the span of every factor's dummies: its projection is exact.
+        // (Rounding in the mean can leave a spread of a few ulps; that is still a constant.)
+        guard scale > 1e-13 * abs(mean) && scale > 0 else {
+            for i in 0..<n { out[i] = 0 }
+            return (1, true)
+        }
+        // The effects span the constant, so x − mean has the same projection residual; centering
+        // keeps the coefficients at the scale of the variation, not of the level, so the stopping
+        // rule below is not swamped by rounding of a large mean.
+        for i in 0..<n { out[i] = x[i] - mean }
+        let centered = UnsafeBufferPointer(out)
+        // Σ_{i∈level} wᵢxᵢ for every level of every factor: the right-hand side of each block update.
+        var rhs = [Double](repeating: 0, count: total)
+        for (q, f) in factors.enumerated() {
+            let base = offsets[q]
+            f.codes.withUnsafeBufferPointer { c in
+                if let w = weights {
+                    for i in 0..<n { rhs[base + Int(c[i])] += w[i] * centered[i] }
+                } else {
+                    for i in 0..<n { rhs[base + Int(c[i])] += centered[i] }
+                }
+            }
+        }
+        var coefficients = [Double](repeating: 0, count: total)
+        var sweeps = 1
+        var converged = true
+        if factors.count == 1 {
+            // One factor: the weighted level means, exact.
+            for l in 0..<total { coefficients[l] = rhs[l] * inverseWeightSums[l] }
+        } else {
+            (coefficients, sweeps, converged) = accelerated(rhs: rhs, threshold: options.tolerance * scale, options: options)
+        }
+        subtractEffects(coefficients, from: out)
+        return (sweeps, converged)
+    }
+
+    /// Alternating projections on the coefficients, accelerated by Irons & Tuck (1969).
+    ///
+    /// The iterate is the coefficient vector of every factor but the last (the last block is a
+    /// function of the others within a sweep, so it carries no state). With `G` one sweep,
+    /// `X → G(X) → G(G(X))` is extrapolated to `GGX − ((ΔGX·Δ²X)/(Δ²X·Δ²X)) ΔGX`, where
+    /// `ΔGX = GGX − GX` and `Δ²X = GGX − 2GX + X` (Irons & Tuck's vector form, as fixest's
+    /// `dm_update_X_IronsTuck`). The loop stops when one sweep moves no coefficient by more than
+    /// `threshold`, and returns the last sweep's coefficients (all blocks consistent).
+    private func accelerated(
+        rhs: [Double], threshold: Double, options: DemeaningOptions
+    ) -> ([Double], Int, Bool) {
+        let total = offsets[factors.count]
+        let state = offsets[factors.count - 1]
+        var x = [Double](repeating: 0, count: total)
+        var gx = [Double](repeating: 0, count: total)
+        var ggx = [Double](repeating: 0, count: total)
+        sweep(from: x, into: &gx, rhs: rhs)
+        var sweeps = 1
+        var converged = largestChange(x, gx, count: state) <= threshold
+        // Each round costs two sweeps; never exceed the allowed number.
+        while !converged && sweeps + 2 <= options.maximumIterations {
+            sweep(from: gx, into: &ggx, rhs: rhs)
+            sweeps += 1
+            var product = 0.0
+            var squares = 0.0
+            for l in 0..<state {
+                let d1 = ggx[l] - gx[l]
+                let d2 = d1 - gx[l] + x[l]
+                product += d1 * d2
+                squares += d2 * d2
+            }
+            if squares == 0 {
+                // GGX = GX = X to the last bit: a fixed point.
+                swap(&gx, &ggx)
+                converged = true
+                break
+            }
+            let step = product / squares
+            for l in 0..<state { x[l] = ggx[l] - step * (ggx[l] - gx[l]) }
+            sweep(from: x, into: &gx, rhs: rhs)
+            sweeps += 1
+            converged = largestChange(x, gx, count: state) <= threshold
+        }
+        return (gx, sweeps, converged)
+    }
+
+    /// One block Gauss–Seidel sweep, last factor first (as fixest): block q becomes the weighted
+    /// level means of `x − Σ_{h≠q} a_h`, using the new blocks h > q and the old blocks h < q of
+    /// `origin`; written into `destination`. The last block of `origin` is never read.
+    private func sweep(from origin: [Double], into destination: inout [Double], rhs: [Double]) {
+        let q = factors.count
+        let n = rowCount
+        origin.withUnsafeBufferPointer { a in
+            destination.withUnsafeMutableBufferPointer { b in
+                for block in stride(from: q - 1, through: 0, by: -1) {
+                    let base = offsets[block]
+                    let size = offsets[block + 1] - base
+                    for l in 0..<size { b[base + l] = rhs[base + l] }
+                    if q == 2 {
+                        // The common case, with a single other factor, written without inner loop.
+                        let other = 1 - block
+                        let source = block == 1 ? a : UnsafeBufferPointer(b)
+                        scatterTwo(
+                            own: factors[block].codes, other: factors[other].codes, otherBase: offsets[other],
+                            values: source, into: b, base: base, rows: n)
+                    } else {
+                        scatterMany(block: block, old: a, new: b, base: base, rows: n)
+                    }
+                    for l in 0..<size { b[base + l] *= inverseWeightSums[base + l] }
+                }
+            }
+        }
+    }
+
+    /// `b[base + c_own(i)] −= wᵢ · values[otherBase + c_other(i)]` over all rows.
+    private func scatterTwo(
+        own: [Int32], other: [Int32], otherBase: Int, values: UnsafeBufferPointer<Double>,
+        into b: UnsafeMutableBufferPointer<Double>, base: Int, rows n: Int
+    ) {
+        own.withUnsafeBufferPointer { co in
+            other.withUnsafeBufferPointer { ct in
+                if let weights {
+                    weights.withUnsafeBufferPointer { w in
+                        for i in 0..<n { b[base + Int(co[i])] -= w[i] * values[otherBase + Int(ct[i])] }
+                    }
+                } else {
+                    for i in 0..<n { b[base + Int(co[i])] -= values[otherBase + Int(ct[i])] }
+                }
+            }
+        }
+    }
+
+    /// The general update of `block`: subtract, per row, the weighted sum of the other factors'
+    /// coefficients (new values for later blocks, old ones for earlier blocks).
+    private func scatterMany(
+        block: Int, old a: UnsafeBufferPointer<Double>, new b: UnsafeMutableBufferPointer<Double>, base: Int, rows n: Int
+    ) {
+        let own = factors[block].codes
+        for i in 0..<n {
+            var s = 0.0
+            for h in factors.indices where h != block {
+                let code = offsets[h] + Int(factors[h].codes[i])
+                s += h < block ? a[code] : b[code]
+            }
+            b[base + Int(own[i])] -= (weights?[i] ?? 1) * s
+        }
+    }
+
+    /// `out −= Σ_q a_q[c_q(i)]`.
+    private func subtractEffects(_ a: [Double], from out: UnsafeMutableBufferPointer<Double>) {
+        a.withUnsafeBufferPointer { a in
+            for (q, f) in factors.enumerated() {
+                let base = offsets[q]
+                f.codes.withUnsafeBufferPointer { c in
+                    for i in 0..<rowCount { out[i] -= a[base + Int(c[i])] }
+                }
+            }
+        }
+    }
+
+    /// Largest `|a_l − b_l|` over the first `count` coefficients, floored at the rounding level of
+    /// the coefficients themselves (a few ulps of the largest), below which no sweep can go.
+    private func largestChange(_ a: [Double], _ b: [Double], count: Int) -> Double {
+        var worst = 0.0
+        var largest = 0.0
+        for l in 0..<count {
+            worst = max(worst, abs(a[l] - b[l]))
+            largest = max(largest, abs(b[l]))
+        }
+        return worst <= 16 * Double.ulpOfOne * largest ? 0 : worst
+    }
+
+    /// Weighted mean and standard deviation of `x` (population form; 0 for a constant column).
+    private func moments(_ x: UnsafeBufferPointer<Double>) -> (mean: Double, sd: Double) {
+        var sw = 0.0
+        var swx = 0.0
+        for i in 0..<rowCount {
+            let w = weights?[i] ?? 1
+            sw += w
+            swx += w * x[i]
+        }
+        let mean = swx / sw
+        var ss = 0.0
+        for i in 0..<rowCount {
+            let d = x[i] - mean
+            ss += (weights?[i] ?? 1) * d * d
+        }
+        return (mean, (ss / sw).squareRoot())
+    }
+}

@@ -1,0 +1,119 @@
+import Dispatch
+import LinearAlgebra
+import ModelSpec
+
+/// Projects absorbed fixed effects out of columns: `x̃ = x − D a`, with `D` the dummies of every
+/// level of every factor and `a = argmin Σ wᵢ (xᵢ − Σ_q a_q[c_q(i)])²`.
+///
+/// By Frisch–Waugh–Lovell, least squares of `ỹ` on `X̃` gives the slopes of the model with the
+/// dummies, and its residuals are that model's residuals (Gaure 2013, "OLS with multiple high
+/// dimensional category variables", *CSDA* 66). The dummy matrix is never formed:
+/// - one factor: `a` is the vector of (weighted) level means, exact in one pass;
+/// - several factors: the method of alternating projections (Gaure 2013, the `lfe` package), run
+///   on the fixed-effect coefficients rather than on N-vectors as fixest does (Bergé 2018, "Efficient
+///   estimation of maximum likelihood models with multiple fixed-effects: the R package FENmlm"),
+///   each sweep a block Gauss–Seidel pass over the factors, accelerated by Irons & Tuck (1969) as in
+///   fixest (`src/demeaning.cpp`). A sweep costs one pass over the rows per factor, touching only
+///   the level codes, weights and the small coefficient vectors.
+///
+/// Convergence: see `DemeaningOptions`. Columns are independent and demeaned in parallel; the
+/// arithmetic of each column is sequential, so results do not depend on the thread count.
+public struct FixedEffectsDemeaner: Sendable {
+    /// The absorbed factors, coded over the rows.
+    public let factors: [FixedEffectFactor]
+    /// Analytic weights per row, or `nil` for equal weights.
+    public let weights: [Double]?
+    /// Number of rows.
+    public let rowCount: Int
+    /// `1 / Σ_{i∈level} wᵢ` for every level, factor after factor (offsets in `offsets`).
+    let inverseWeightSums: [Double]
+    /// Start of each factor's block in a coefficient vector; `offsets[Q]` is the total level count.
+    let offsets: [Int]
+
+    /// A demeaner for `factors` (at least one, all of the same length) and optional positive weights.
+    public init(factors: [FixedEffectFactor], weights: [Double]? = nil) {
+        precondition(!factors.isEmpty, "At least one fixed effect is needed")
+        let n = factors[0].codes.count
+        precondition(factors.allSatisfy { $0.codes.count == n }, "Every factor needs one code per row")
+        precondition(weights.map { $0.count == n } ?? true, "One weight per row is required")
+        var offsets = [0]
+        for f in factors { offsets.append(offsets.last! + f.levelCount) }
+        var sums = [Double](repeating: 0, count: offsets.last!)
+        for (q, f) in factors.enumerated() {
+            let base = offsets[q]
+            if let weights {
+                for i in 0..<n { sums[base + Int(f.codes[i])] += weights[i] }
+            } else {
+                for i in 0..<n { sums[base + Int(f.codes[i])] += 1 }
+            }
+        }
+        // Every level occurs in the rows (dense codes) and weights are positive, so sums are > 0.
+        self.inverseWeightSums = sums.map { 1 / $0 }
+        self.factors = factors
+        self.weights = weights
+        self.rowCount = n
+        self.offsets = offsets
+    }
+
+    /// Demeans one column.
+    public func demean(_ column: [Double], options: DemeaningOptions = .init()) -> DemeanedColumns {
+        demean(Matrix(rows: column.count, columns: 1, columnMajor: column), options: options)
+    }
+
+    /// Demeans every column of `matrix` (`rowCount × k`), in parallel over columns when
+    /// `options.parallel`. Memory: the output matrix and, per column task, four coefficient
+    /// vectors of the total number of levels.
+    public func demean(_ matrix: Matrix, options: DemeaningOptions = .init()) -> DemeanedColumns {
+        precondition(matrix.rows == rowCount, "The matrix has \(matrix.rows) rows, the factors \(rowCount)")
+        let k = matrix.columns
+        let n = rowCount
+        var iterations = [Int](repeating: 0, count: k)
+        var converged = [Bool](repeating: false, count: k)
+        let elements = [Double](unsafeUninitializedCapacity: n * k) { buffer, count in
+            matrix.elements.withUnsafeBufferPointer { input in
+                iterations.withUnsafeMutableBufferPointer { sweeps in
+                    converged.withUnsafeMutableBufferPointer { flags in
+                        let shared = SharedBuffers(
+                            input: input.baseAddress, output: buffer.baseAddress, sweeps: sweeps.baseAddress!,
+                            flags: flags.baseAddress!)
+                        let work: @Sendable (Int) -> Void = { j in
+                            // Task j reads column j and writes only column j and its two flags.
+                            let x = UnsafeBufferPointer(start: shared.input.map { $0 + j * n }, count: n)
+                            let out = UnsafeMutableBufferPointer(start: shared.output.map { $0 + j * n }, count: n)
+                            let result = self.demeanColumn(x, into: out, options: options)
+                            shared.sweeps[j] = result.sweeps
+                            shared.flags[j] = result.converged
+                        }
+                        if options.parallel && k > 1 {
+                            DispatchQueue.concurrentPerform(iterations: k, execute: work)
+                        } else {
+                            for j in 0..<k { work(j) }
+                        }
+                    }
+                }
+            }
+            count = n * k
+        }
+        return DemeanedColumns(
+            matrix: Matrix(rows: n, columns: k, columnMajor: elements), iterations: iterations, converged: converged)
+    }
+}
+
+/// Demeaned columns and how the projection went for each.
+public struct DemeanedColumns: Sendable {
+    /// The demeaned columns, same shape as the input.
+    public let matrix: Matrix
+    /// Projection sweeps used per column (1 for a single factor or a constant column).
+    public let iterations: [Int]
+    /// Whether each column met the tolerance within the allowed sweeps.
+    public let converged: [Bool]
+}
+
+/// Pointers shared by the column tasks (`concurrentPerform` is synchronous, so they outlive
+/// every task); each task touches only its own column and flags.
+private struct SharedBuffers: @unchecked Sendable {
+    let input: UnsafePointer<Double>?
+    let output: UnsafeMutablePointer<Double>?
+    let sweeps: UnsafeMutablePointer<Int>
+    let flags: UnsafeMutablePointer<Bool>
+}
