@@ -64,38 +64,57 @@ public struct FixedEffectsDemeaner: Sendable {
     /// `options.parallel`. Memory: the output matrix and, per column task, four coefficient
     /// vectors of the total number of levels.
     public func demean(_ matrix: Matrix, options: DemeaningOptions = .init()) -> DemeanedColumns {
+        demean(matrix, outcome: nil, options: options).columns
+    }
+
+    /// Demeans the columns of `matrix` and, if given, `outcome` as one more column in the same
+    /// parallel pass (the outcome's flags come last in `iterations` and `converged`).
+    func demean(
+        _ matrix: Matrix, outcome: [Double]?, options: DemeaningOptions
+    ) -> (columns: DemeanedColumns, outcome: [Double]?) {
         precondition(matrix.rows == rowCount, "The matrix has \(matrix.rows) rows, the factors \(rowCount)")
-        let k = matrix.columns
+        precondition(outcome.map { $0.count == rowCount } ?? true, "The outcome needs one value per row")
         let n = rowCount
-        var iterations = [Int](repeating: 0, count: k)
-        var converged = [Bool](repeating: false, count: k)
+        let k = matrix.columns
+        let tasks = k + (outcome == nil ? 0 : 1)
+        var iterations = [Int](repeating: 0, count: tasks)
+        var converged = [Bool](repeating: false, count: tasks)
+        var outcomeBuffer = [Double](repeating: 0, count: outcome == nil ? 0 : n)
         let elements = [Double](unsafeUninitializedCapacity: n * k) { buffer, count in
-            matrix.elements.withUnsafeBufferPointer { input in
-                iterations.withUnsafeMutableBufferPointer { sweeps in
-                    converged.withUnsafeMutableBufferPointer { flags in
-                        let shared = SharedBuffers(
-                            input: input.baseAddress, output: buffer.baseAddress, sweeps: sweeps.baseAddress!,
-                            flags: flags.baseAddress!)
-                        let work: @Sendable (Int) -> Void = { j in
-                            // Task j reads column j and writes only column j and its two flags.
-                            let x = UnsafeBufferPointer(start: shared.input.map { $0 + j * n }, count: n)
-                            let out = UnsafeMutableBufferPointer(start: shared.output.map { $0 + j * n }, count: n)
-                            let result = self.demeanColumn(x, into: out, options: options)
-                            shared.sweeps[j] = result.sweeps
-                            shared.flags[j] = result.converged
-                        }
-                        if options.parallel && k > 1 {
-                            DispatchQueue.concurrentPerform(iterations: k, execute: work)
-                        } else {
-                            for j in 0..<k { work(j) }
+            matrix.elements.withUnsafeBufferPointer { x in
+                (outcome ?? []).withUnsafeBufferPointer { y in
+                    outcomeBuffer.withUnsafeMutableBufferPointer { outY in
+                        iterations.withUnsafeMutableBufferPointer { sweeps in
+                            converged.withUnsafeMutableBufferPointer { flags in
+                                let shared = SharedBuffers(
+                                    x: x.baseAddress, y: y.baseAddress, outX: buffer.baseAddress, outY: outY.baseAddress,
+                                    sweeps: sweeps.baseAddress!, flags: flags.baseAddress!)
+                                let work: @Sendable (Int) -> Void = { j in
+                                    // Task j reads column j (k: the outcome) and writes only its own
+                                    // output column and flags.
+                                    let input = j < k ? shared.x.map { $0 + j * n } : shared.y
+                                    let output = j < k ? shared.outX.map { $0 + j * n } : shared.outY
+                                    let result = self.demeanColumn(
+                                        UnsafeBufferPointer(start: input, count: n),
+                                        into: UnsafeMutableBufferPointer(start: output, count: n), options: options)
+                                    shared.sweeps[j] = result.sweeps
+                                    shared.flags[j] = result.converged
+                                }
+                                if options.parallel && tasks > 1 {
+                                    DispatchQueue.concurrentPerform(iterations: tasks, execute: work)
+                                } else {
+                                    for j in 0..<tasks { work(j) }
+                                }
+                            }
                         }
                     }
                 }
             }
             count = n * k
         }
-        return DemeanedColumns(
+        let columns = DemeanedColumns(
             matrix: Matrix(rows: n, columns: k, columnMajor: elements), iterations: iterations, converged: converged)
+        return (columns, outcome == nil ? nil : outcomeBuffer)
     }
 }
 
@@ -112,8 +131,10 @@ public struct DemeanedColumns: Sendable {
 /// Pointers shared by the column tasks (`concurrentPerform` is synchronous, so they outlive
 /// every task); each task touches only its own column and flags.
 private struct SharedBuffers: @unchecked Sendable {
-    let input: UnsafePointer<Double>?
-    let output: UnsafeMutablePointer<Double>?
+    let x: UnsafePointer<Double>?
+    let y: UnsafePointer<Double>?
+    let outX: UnsafeMutablePointer<Double>?
+    let outY: UnsafeMutablePointer<Double>?
     let sweeps: UnsafeMutablePointer<Int>
     let flags: UnsafeMutablePointer<Bool>
 }

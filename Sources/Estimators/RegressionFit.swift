@@ -113,4 +113,6 @@ struct FitCore: Sendable {
     /// Restrictions R of the model test (all non-constant directions), `nil` if there are none.
     let modelRestrictions: Matrix?
     let clusterSource: ClusterSource
+    /// The absorbed fixed effects, whose parameters the covariances must count; `nil` without `|`.
+    var absorbed: AbsorbedEffects? = nil
 }

@@ -6,5 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -f scripts/reference/distributions.py ] && python3 scripts/reference/distributions.py
 python3 scripts/reference/ols_reference.py
+python3 scripts/reference/fe_reference.py
 Rscript scripts/reference/bootstrap_percentile.R
 git status --short datasets/reference
