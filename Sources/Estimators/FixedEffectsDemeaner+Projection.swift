@@ -6,27 +6,29 @@ extension FixedEffectsDemeaner {
     ) -> (sweeps: Int, converged: Bool) {
         let n = rowCount
         let total = offsets[factors.count]
-        let (mean, scale) = moments(x)
+        // The effects span the constant, so x − mean has the same projection residual; centering
+        // keeps the coefficients at the scale of the variation, not of the level, so the stopping
+        // rule below is not swamped by rounding of a large mean.
+        let (mean, scale) = center(x, into: out)
         // A constant column lies in the span of every factor's dummies: its projection is exact.
         // (Rounding in the mean can leave a spread of a few ulps; that is still a constant.)
         guard scale > 1e-13 * abs(mean) && scale > 0 else {
             for i in 0..<n { out[i] = 0 }
             return (1, true)
         }
-        // The effects span the constant, so x − mean has the same projection residual; centering
-        // keeps the coefficients at the scale of the variation, not of the level, so the stopping
-        // rule below is not swamped by rounding of a large mean.
-        for i in 0..<n { out[i] = x[i] - mean }
-        let centered = UnsafeBufferPointer(out)
         // Σ_{i∈level} wᵢxᵢ for every level of every factor: the right-hand side of each block update.
         var rhs = [Double](repeating: 0, count: total)
-        for (q, f) in factors.enumerated() {
-            let base = offsets[q]
-            f.codes.withUnsafeBufferPointer { c in
-                if let w = weights {
-                    for i in 0..<n { rhs[base + Int(c[i])] += w[i] * centered[i] }
-                } else {
-                    for i in 0..<n { rhs[base + Int(c[i])] += centered[i] }
+        rhs.withUnsafeMutableBufferPointer { r in
+            for (q, f) in factors.enumerated() {
+                let base = offsets[q]
+                f.codes.withUnsafeBufferPointer { c in
+                    if let weights {
+                        weights.withUnsafeBufferPointer { w in
+                            for i in 0..<n { r[base + Int(c[i])] += w[i] * out[i] }
+                        }
+                    } else {
+                        for i in 0..<n { r[base + Int(c[i])] += out[i] }
+                    }
                 }
             }
         }
@@ -140,14 +142,16 @@ extension FixedEffectsDemeaner {
     private func scatterMany(
         block: Int, old a: UnsafeBufferPointer<Double>, new b: UnsafeMutableBufferPointer<Double>, base: Int, rows n: Int
     ) {
-        let own = factors[block].codes
-        for i in 0..<n {
-            var s = 0.0
-            for h in factors.indices where h != block {
-                let code = offsets[h] + Int(factors[h].codes[i])
-                s += h < block ? a[code] : b[code]
+        let q = factors.count
+        rowIndices.withUnsafeBufferPointer { index in
+            let w = weights
+            for i in 0..<n {
+                let row = i * q
+                var s = 0.0
+                for h in 0..<block { s += a[Int(index[row + h])] }
+                for h in (block + 1)..<q { s += b[Int(index[row + h])] }
+                b[Int(index[row + block])] -= (w?[i] ?? 1) * s
             }
-            b[base + Int(own[i])] -= (weights?[i] ?? 1) * s
         }
     }
 
@@ -175,21 +179,36 @@ extension FixedEffectsDemeaner {
         return worst <= 16 * Double.ulpOfOne * largest ? 0 : worst
     }
 
-    /// Weighted mean and standard deviation of `x` (population form; 0 for a constant column).
-    private func moments(_ x: UnsafeBufferPointer<Double>) -> (mean: Double, sd: Double) {
+    /// Writes `x − x̄` into `out` and returns the weighted mean and standard deviation of `x`
+    /// (population form; two passes, the second over the centered values).
+    private func center(_ x: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) -> (
+        mean: Double, sd: Double
+    ) {
+        let n = rowCount
         var sw = 0.0
         var swx = 0.0
-        for i in 0..<rowCount {
-            let w = weights?[i] ?? 1
-            sw += w
-            swx += w * x[i]
-        }
-        let mean = swx / sw
         var ss = 0.0
-        for i in 0..<rowCount {
-            let d = x[i] - mean
-            ss += (weights?[i] ?? 1) * d * d
+        if let weights {
+            weights.withUnsafeBufferPointer { w in
+                for i in 0..<n {
+                    sw += w[i]
+                    swx += w[i] * x[i]
+                }
+                let mean = swx / sw
+                for i in 0..<n {
+                    out[i] = x[i] - mean
+                    ss += w[i] * out[i] * out[i]
+                }
+            }
+        } else {
+            for i in 0..<n { swx += x[i] }
+            sw = Double(n)
+            let mean = swx / sw
+            for i in 0..<n {
+                out[i] = x[i] - mean
+                ss += out[i] * out[i]
+            }
         }
-        return (mean, (ss / sw).squareRoot())
+        return (swx / sw, (ss / sw).squareRoot())
     }
 }

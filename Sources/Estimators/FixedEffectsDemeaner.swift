@@ -29,6 +29,9 @@ public struct FixedEffectsDemeaner: Sendable {
     let inverseWeightSums: [Double]
     /// Start of each factor's block in a coefficient vector; `offsets[Q]` is the total level count.
     let offsets: [Int]
+    /// For three or more factors: row-major `offsets[q] + code` of every row and factor, so that a
+    /// sweep reads one contiguous run per row; empty otherwise.
+    let rowIndices: [Int32]
 
     /// A demeaner for `factors` (at least one, all of the same length) and optional positive weights.
     public init(factors: [FixedEffectFactor], weights: [Double]? = nil) {
@@ -49,6 +52,16 @@ public struct FixedEffectsDemeaner: Sendable {
         }
         // Every level occurs in the rows (dense codes) and weights are positive, so sums are > 0.
         self.inverseWeightSums = sums.map { 1 / $0 }
+        let q = factors.count
+        var rowIndices: [Int32] = []
+        if q >= 3 {
+            precondition(offsets[q] <= Int(Int32.max), "Too many fixed-effect levels")
+            rowIndices = [Int32](repeating: 0, count: n * q)
+            for (h, f) in factors.enumerated() {
+                for i in 0..<n { rowIndices[i * q + h] = Int32(offsets[h]) + f.codes[i] }
+            }
+        }
+        self.rowIndices = rowIndices
         self.factors = factors
         self.weights = weights
         self.rowCount = n

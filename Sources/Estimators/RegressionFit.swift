@@ -23,7 +23,7 @@ public struct RegressionFit: Sendable {
     public let rank: Int
     /// Number of observations used, N.
     public let n: Int
-    /// Residual degrees of freedom N − K.
+    /// Residual degrees of freedom N − K (N − K − K_fe with absorbed fixed effects).
     public let dfResidual: Int
     /// Whether the fit is weighted least squares.
     public let isWeighted: Bool

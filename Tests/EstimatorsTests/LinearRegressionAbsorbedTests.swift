@@ -153,6 +153,15 @@ struct LinearRegressionAbsorbedTests {
         let ratio = nested.covariance[0, 0] / full.covariance[0, 0]
         #expect(abs(ratio - (n - 56) / (n - 7)) < 1e-12)
         #expect(nested.inferenceDegreesOfFreedom == 9)
+        // fixest t.df = "conventional": N − K instead of G − 1.
+        let residual = try fit.with(
+            covariance: .clustered(by: ["team"]), smallSample: SmallSampleConvention(clusteredDegrees: .residual))
+        #expect(residual.inferenceDegreesOfFreedom == n - 7)
+        #expect(residual.covariance == nested.covariance)
+        // CR0 applies no factor at all, whatever the convention.
+        let raw = try fit.with(covariance: .clustered(by: ["team"], correction: .none))
+        let g = 10.0
+        #expect(abs(nested.covariance[0, 0] / raw.covariance[0, 0] - g / (g - 1) * (n - 1) / (n - 7)) < 1e-12)
     }
 
     @Test func unsupportedCovariancesAndEmptyModelsAreTypedErrors() throws {
