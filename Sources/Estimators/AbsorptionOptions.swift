@@ -10,7 +10,7 @@ public struct AbsorptionOptions: Sendable, Equatable {
     /// fixest keeps them). Only the formula entry points build the design and apply it.
     public var dropSingletons: Bool
 
-    /// Defaults: tolerance 1e-10, fixest's small-sample convention, singletons dropped.
+    /// Defaults: conjugate gradients to tolerance 1e-12, fixest's small-sample convention, singletons dropped.
     public init(
         demeaning: DemeaningOptions = .init(), smallSample: SmallSampleConvention = .fixest, dropSingletons: Bool = true
     ) {

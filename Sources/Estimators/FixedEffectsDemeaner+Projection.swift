@@ -39,62 +39,22 @@ extension FixedEffectsDemeaner {
             // One factor: the weighted level means, exact.
             for l in 0..<total { coefficients[l] = rhs[l] * inverseWeightSums[l] }
         } else {
-            (coefficients, sweeps, converged) = accelerated(rhs: rhs, threshold: options.tolerance * scale, options: options)
+            let threshold = options.tolerance * scale
+            switch options.method {
+            case .conjugateGradient:
+                (coefficients, sweeps, converged) = conjugateGradient(rhs: rhs, threshold: threshold, options: options)
+            case .ironsTuck:
+                (coefficients, sweeps, converged) = ironsTuck(rhs: rhs, threshold: threshold, options: options)
+            }
         }
         subtractEffects(coefficients, from: out)
         return (sweeps, converged)
     }
 
-    /// Alternating projections on the coefficients, accelerated by Irons & Tuck (1969).
-    ///
-    /// The iterate is the coefficient vector of every factor but the last (the last block is a
-    /// function of the others within a sweep, so it carries no state). With `G` one sweep,
-    /// `X → G(X) → G(G(X))` is extrapolated to `GGX − ((ΔGX·Δ²X)/(Δ²X·Δ²X)) ΔGX`, where
-    /// `ΔGX = GGX − GX` and `Δ²X = GGX − 2GX + X` (Irons & Tuck's vector form, as fixest's
-    /// `dm_update_X_IronsTuck`). The loop stops when one sweep moves no coefficient by more than
-    /// `threshold`, and returns the last sweep's coefficients (all blocks consistent).
-    private func accelerated(
-        rhs: [Double], threshold: Double, options: DemeaningOptions
-    ) -> ([Double], Int, Bool) {
-        let total = offsets[factors.count]
-        let state = offsets[factors.count - 1]
-        var x = [Double](repeating: 0, count: total)
-        var gx = [Double](repeating: 0, count: total)
-        var ggx = [Double](repeating: 0, count: total)
-        sweep(from: x, into: &gx, rhs: rhs)
-        var sweeps = 1
-        var converged = largestChange(x, gx, count: state) <= threshold
-        // Each round costs two sweeps; never exceed the allowed number.
-        while !converged && sweeps + 2 <= options.maximumIterations {
-            sweep(from: gx, into: &ggx, rhs: rhs)
-            sweeps += 1
-            var product = 0.0
-            var squares = 0.0
-            for l in 0..<state {
-                let d1 = ggx[l] - gx[l]
-                let d2 = d1 - gx[l] + x[l]
-                product += d1 * d2
-                squares += d2 * d2
-            }
-            if squares == 0 {
-                // GGX = GX = X to the last bit: a fixed point.
-                swap(&gx, &ggx)
-                converged = true
-                break
-            }
-            let step = product / squares
-            for l in 0..<state { x[l] = ggx[l] - step * (ggx[l] - gx[l]) }
-            sweep(from: x, into: &gx, rhs: rhs)
-            sweeps += 1
-            converged = largestChange(x, gx, count: state) <= threshold
-        }
-        return (gx, sweeps, converged)
-    }
-
     /// One block Gauss–Seidel sweep, last factor first (as fixest): block q becomes the weighted
     /// level means of `x − Σ_{h≠q} a_h`, using the new blocks h > q and the old blocks h < q of
     /// `origin`; written into `destination`. The last block of `origin` is never read.
-    private func sweep(from origin: [Double], into destination: inout [Double], rhs: [Double]) {
+    func sweep(from origin: [Double], into destination: inout [Double], rhs: [Double]) {
         let q = factors.count
         let n = rowCount
         origin.withUnsafeBufferPointer { a in
@@ -169,7 +129,7 @@ extension FixedEffectsDemeaner {
 
     /// Largest `|a_l − b_l|` over the first `count` coefficients, floored at the rounding level of
     /// the coefficients themselves (a few ulps of the largest), below which no sweep can go.
-    private func largestChange(_ a: [Double], _ b: [Double], count: Int) -> Double {
+    func largestChange(_ a: [Double], _ b: [Double], count: Int) -> Double {
         var worst = 0.0
         var largest = 0.0
         for l in 0..<count {

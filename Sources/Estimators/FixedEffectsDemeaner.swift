@@ -7,14 +7,16 @@ import ModelSpec
 ///
 /// By Frisch–Waugh–Lovell, least squares of `ỹ` on `X̃` gives the slopes of the model with the
 /// dummies, and its residuals are that model's residuals (Gaure 2013, "OLS with multiple high
-/// dimensional category variables", *CSDA* 66). The dummy matrix is never formed:
+/// dimensional category variables", *CSDA* 66). The dummy matrix is never formed; the solvers work
+/// on the fixed-effect coefficients, as fixest does (Bergé 2018, "Efficient estimation of maximum
+/// likelihood models with multiple fixed-effects: the R package FENmlm"), not on N-vectors:
 /// - one factor: `a` is the vector of (weighted) level means, exact in one pass;
-/// - several factors: the method of alternating projections (Gaure 2013, the `lfe` package), run
-///   on the fixed-effect coefficients rather than on N-vectors as fixest does (Bergé 2018, "Efficient
-///   estimation of maximum likelihood models with multiple fixed-effects: the R package FENmlm"),
-///   each sweep a block Gauss–Seidel pass over the factors, accelerated by Irons & Tuck (1969) as in
-///   fixest (`src/demeaning.cpp`). A sweep costs one pass over the rows per factor, touching only
-///   the level codes, weights and the small coefficient vectors.
+/// - several factors (`DemeaningOptions.Method`): by default conjugate gradients on the normal
+///   equations with the last factor eliminated, which for two factors is CG-accelerated alternating
+///   projections (Stata `reghdfe`; see `conjugateGradient`); or block Gauss–Seidel sweeps (the
+///   method of alternating projections, Gaure 2013, `lfe`) with Irons & Tuck (1969) extrapolation
+///   as fixest (`src/demeaning.cpp`) and pyfixest. Each iteration costs one or two passes over the
+///   rows per factor, touching only the level codes, the weights and the small coefficient vectors.
 ///
 /// Convergence: see `DemeaningOptions`. Columns are independent and demeaned in parallel; the
 /// arithmetic of each column is sequential, so results do not depend on the thread count.

@@ -7,7 +7,7 @@ extension LinearRegression {
     /// A regressor keeping less than this share of its (weighted, centered) norm after the
     /// projection is collinear with the fixed effects and dropped, like fixest's "variable has
     /// been removed because of collinearity". 1e-7 mirrors the rank rule of the QR (R's `lm`);
-    /// the projection is accurate to about 1e-10 of a column's spread, far below it.
+    /// the projection is accurate to about 1e-12 of a column's spread, far below it.
     static let absorbedTolerance = 1e-7
     /// Below this within/total norm share a kept regressor gets a precision warning: its within
     /// variation carries few significant digits.
