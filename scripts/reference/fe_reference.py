@@ -30,9 +30,9 @@ import os
 import sys
 import warnings
 
-# pyfixest's Rust demeaner runs on a thread pool; one thread keeps the panel fixture byte-stable.
-# (The sales fixture can still move in the 16th digit between runs: pyfixest does not keep a
-# fixed order of the fixed effects internally.)
+# pyfixest's Rust demeaner runs on a thread pool; one thread removes that source of run-to-run
+# variation. The files can still move in the 16th digit between runs: pyfixest does not keep a
+# fixed internal order of the fixed effects.
 os.environ.setdefault("RAYON_NUM_THREADS", "1")
 
 import numpy as np  # noqa: E402
