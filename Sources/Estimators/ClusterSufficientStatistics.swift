@@ -28,6 +28,8 @@ public struct ClusterSufficientStatistics: Sendable {
     ///     design has collinear columns (otherwise every replicate is singular).
     public init(design: DesignMatrix, clusterCodes: [Int32], columns: [Int]? = nil) {
         let n = design.y.count
+        // The statistics are those of the raw columns; absorbed fixed effects would be ignored.
+        precondition(design.absorbed.isEmpty, "Cluster sufficient statistics need a design without absorbed effects")
         precondition(clusterCodes.count == n, "One cluster code per design row is required")
         let selected = columns ?? Array(0..<design.x.columns)
         let k = selected.count

@@ -9,10 +9,15 @@ extension LinearRegression {
 
     /// Fits `design` by (whitened) least squares and computes the requested covariance, R² and
     /// model test; `clusterSource` resolves cluster ids now and for later `with(covariance:)`.
+    /// A design with absorbed fixed effects goes to `estimateAbsorbed` with `absorption`.
     static func estimate(
         _ design: DesignMatrix, clusterSource: ClusterSource,
-        covariance: CovarianceType
+        covariance: CovarianceType, absorption: AbsorptionOptions = .init()
     ) throws -> RegressionFit {
+        if !design.absorbed.isEmpty {
+            return try estimateAbsorbed(
+                design, clusterSource: clusterSource, covariance: covariance, absorption: absorption)
+        }
         let x = design.x
         let y = design.y
         let n = x.rows
@@ -73,6 +78,9 @@ extension LinearRegression {
 
     /// Covariance and model test for a fit core.
     static func inference(core: FitCore, covariance: CovarianceType) throws -> (CovarianceEstimate, WaldTest?) {
+        if let effects = core.absorbed {
+            return try absorbedInference(core: core, effects: effects, covariance: covariance)
+        }
         let clusters = try core.clusterVariables(for: covariance)
         let estimate = try CovarianceEstimator.estimate(covariance, components: core.components, clusters: clusters)
         let test = try core.modelRestrictions.map {

@@ -8,9 +8,18 @@ extension RegressionFit {
     /// Formatting only; every number is read from the fit.
     public func summary(level: Double = 0.95) -> String {
         var lines: [String] = []
-        lines.append(isWeighted ? "Weighted least squares (WLS)" : "Ordinary least squares (OLS)")
+        let method = isWeighted ? "Weighted least squares (WLS)" : "Ordinary least squares (OLS)"
+        lines.append(absorbedEffects == nil ? method : method + " with absorbed fixed effects")
         lines.append("Formula:      \(formula.text)")
         lines.append("Observations: \(observations)")
+        if let effects = absorbedEffects {
+            lines.append("Fixed effects: \(effects)")
+            lines.append(
+                "Within R²:    \(StatisticsText.number(effects.withinRSquared)), adjusted "
+                    + "\(StatisticsText.number(effects.adjustedWithinRSquared)); projection tolerance "
+                    + "\(StatisticsText.compact(effects.demeaning.tolerance)), \(effects.sweeps) sweep(s)")
+            lines.append("Small sample: \(effects.convention)")
+        }
         lines.append("Covariance:   \(covarianceLabel); t df = \(StatisticsText.count(inferenceDegreesOfFreedom))")
         let rankNote =
             droppedColumns.isEmpty

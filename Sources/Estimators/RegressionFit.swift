@@ -23,7 +23,7 @@ public struct RegressionFit: Sendable {
     public let rank: Int
     /// Number of observations used, N.
     public let n: Int
-    /// Residual degrees of freedom N − K.
+    /// Residual degrees of freedom N − K (N − K − K_fe with absorbed fixed effects).
     public let dfResidual: Int
     /// Whether the fit is weighted least squares.
     public let isWeighted: Bool
@@ -115,4 +115,6 @@ struct FitCore: Sendable {
     let clusterSource: ClusterSource
     /// Condition number and refinement of the least-squares solve.
     let accuracy: NumericalAccuracy
+    /// The absorbed fixed effects, whose parameters the covariances must count; `nil` without `|`.
+    var absorbed: AbsorbedEffects? = nil
 }

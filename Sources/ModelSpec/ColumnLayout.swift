@@ -13,14 +13,21 @@ struct ColumnLayout {
     private(set) var names: [String] = []
     private(set) var termColumns: [TermColumns] = []
 
-    init(formula: Formula, encoded: [EncodedFactor], slot: [Factor: Int]) {
-        if formula.hasIntercept {
+    /// The layout of `formula`'s columns.
+    ///
+    /// With `absorbsConstant` (absorbed fixed effects span the constant) no intercept column is
+    /// written, but terms are coded as if there were one, so a categorical main effect still drops
+    /// its reference level instead of duplicating the fixed effects (fixest removes the intercept
+    /// of a model with fixed effects in the same way).
+    init(formula: Formula, encoded: [EncodedFactor], slot: [Factor: Int], absorbsConstant: Bool = false) {
+        if formula.hasIntercept && !absorbsConstant {
             recipes.append([])
             names.append("Intercept")
             termColumns.append(TermColumns(name: "Intercept", term: nil, columns: 0..<1))
         }
         let blocks = TermCoding.subterms(
-            for: formula.terms, hasIntercept: formula.hasIntercept, isCategorical: { encoded[slot[$0]!].isCategorical })
+            for: formula.terms, hasIntercept: formula.hasIntercept || absorbsConstant,
+            isCategorical: { encoded[slot[$0]!].isCategorical })
         for (term, termBlocks) in zip(formula.terms, blocks) {
             let start = recipes.count
             for block in termBlocks { appendColumns(term: term, block: block, encoded: encoded, slot: slot) }

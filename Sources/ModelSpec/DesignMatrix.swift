@@ -24,6 +24,9 @@ public struct DesignMatrix: Sendable, Equatable {
     public let account: ObservationAccount
     /// Which columns belong to which term, intercept first, then terms in formula order.
     public let termColumns: [TermColumns]
+    /// Absorbed fixed effects (`| unit + month`), in formula order, coded over the rows used;
+    /// empty without `|`. When present, `x` has no intercept column: the effects span the constant.
+    public let absorbed: [FixedEffectFactor]
 
     /// Builds the design of `formula` on `data`.
     ///
@@ -36,15 +39,19 @@ public struct DesignMatrix: Sendable, Equatable {
     /// columns, the leftmost factor varying fastest (R and patsy's order). Column order: intercept,
     /// then terms in formula order.
     ///
+    /// Absorbed fixed effects (`y ~ x | unit + month`) become `absorbed`: rows with a missing id
+    /// are dropped (`missingFixedEffect`), then, if `options.dropSingletons`, rows alone in their
+    /// level of some effect, iterated to a fixed point (`singletonFixedEffect`; see
+    /// `SingletonFilter`). The intercept is absorbed, so `x` has no intercept column.
+    ///
     /// Cost: one pass per column to select rows, one per factor to encode, one per output column
     /// to fill a preallocated column-major buffer.
     ///
-    /// - Throws: `ModelSpecError` — absorbed effects present, unknown columns, a non-numeric
-    ///   outcome or weight, negative weights, no rows left, a bad reference, a one-level factor.
+    /// - Throws: `ModelSpecError` — unknown columns, a non-numeric outcome or weight, negative
+    ///   weights, no rows left, a bad reference, a one-level factor.
     public static func build(
         _ formula: Formula, data: DataFrame, options: DesignOptions = .init()
     ) throws(ModelSpecError) -> DesignMatrix {
-        guard formula.absorbed.isEmpty else { throw .absorbedEffectsNotYetSupported(effects: formula.absorbed) }
         func column(_ name: String) throws(ModelSpecError) -> Column {
             guard let found = data[name] else {
                 throw .unknownVariable(name: name, suggestion: closestName(to: name, among: data.columnNames))
@@ -64,10 +71,26 @@ public struct DesignMatrix: Sendable, Equatable {
             weight = found
         }
 
+        var effects: [Column] = []
+        for name in formula.absorbed { effects.append(try column(name)) }
+
         let selection = try RowSelection(
             outcome: outcome, regressors: formula.regressorVariables.map { regressors[$0]! },
-            required: required, weight: weight, rowCount: data.rowCount)
-        let rows = selection.rows
+            fixedEffects: effects, required: required, weight: weight, rowCount: data.rowCount)
+        var rows = selection.rows
+        var account = selection.account
+        var absorbed = effects.map { FixedEffectFactor.encode($0, rows: rows) }
+        if options.dropSingletons, !absorbed.isEmpty {
+            let (keep, dropped) = SingletonFilter.find(absorbed, rowCount: rows.count)
+            if dropped.contains(where: { $0 > 0 }) {
+                for (factor, count) in zip(absorbed, dropped) where count > 0 {
+                    account = account.dropping(count, for: .singletonFixedEffect(variable: factor.name))
+                }
+                guard account.usedRows > 0 else { throw .noObservations(account: account) }
+                rows = zip(rows, keep).compactMap { $1 ? $0 : nil }
+                absorbed = absorbed.map { $0.keeping(keep) }
+            }
+        }
 
         var encoded: [EncodedFactor] = []
         var slot: [Factor: Int] = [:]
@@ -77,7 +100,7 @@ public struct DesignMatrix: Sendable, Equatable {
                 try EncodedFactor.encode(
                     factor, column: regressors[factor.variable]!, rows: rows, referenceOverrides: options.referenceLevels))
         }
-        let layout = ColumnLayout(formula: formula, encoded: encoded, slot: slot)
+        let layout = ColumnLayout(formula: formula, encoded: encoded, slot: slot, absorbsConstant: !absorbed.isEmpty)
         return DesignMatrix(
             x: layout.fill(rowCount: rows.count, encoded: encoded),
             y: EncodedFactor.numericValues(outcome, rows: rows),
@@ -85,8 +108,9 @@ public struct DesignMatrix: Sendable, Equatable {
             formula: formula,
             rowIndices: rows,
             weights: weight.map { EncodedFactor.numericValues($0, rows: rows) },
-            account: selection.account,
-            termColumns: layout.termColumns)
+            account: account,
+            termColumns: layout.termColumns,
+            absorbed: absorbed)
     }
 
     /// Number of columns of `x`.

@@ -17,8 +17,6 @@ public enum ModelSpecError: Error, Equatable, Sendable, CustomStringConvertible 
     case weightsAllZero(variable: String)
     /// Some rows that would otherwise be used have a negative weight.
     case negativeWeights(variable: String, rows: Int)
-    /// The formula has `| fe1 + fe2`, which this builder cannot absorb yet.
-    case absorbedEffectsNotYetSupported(effects: [String])
     /// A categorical variable has a single level in the rows used, so it has no contrast.
     case categoricalWithOneLevel(variable: String, level: String)
 
@@ -46,10 +44,6 @@ public enum ModelSpecError: Error, Equatable, Sendable, CustomStringConvertible 
         case .negativeWeights(let variable, let rows):
             return "The weight column '\(variable)' has \(ObservationAccount.grouped(rows)) negative value\(rows == 1 ? "" : "s"); "
                 + "weights must be zero or positive. Fix those rows or filter them out before fitting."
-        case .absorbedEffectsNotYetSupported(let effects):
-            return "Absorbing fixed effects (| \(effects.joined(separator: " + "))) is not supported by the design builder yet. "
-                + "Add them as dummies instead (\(effects.map { "C(\(FormulaLexer.quotedIfNeeded($0)))" }.joined(separator: " + "))) "
-                + "or remove the '|' part."
         case .categoricalWithOneLevel(let variable, let level):
             return "'\(variable)' has a single level ('\(level)') in the rows used, so it cannot be contrasted. "
                 + "Remove it from the formula, or check the filters and missing values that left one level."

@@ -2,7 +2,8 @@ import DataFrameModule
 
 /// The rows a model can use, found in one pass per column, with the account of the others.
 ///
-/// Stages run in the order of `DropReason`: outcome, regressors, required columns, weight. A row
+/// Stages run in the order of `DropReason`: outcome, regressors, absorbed fixed effects, required
+/// columns, weight (singletons are removed later, from these rows). A row
 /// is charged to the first stage that rejects it, so the counts add up to the rows dropped.
 /// Non-finite doubles (NaN, ±∞) count as missing: R's `na.omit` drops NaN as NA, and an infinite
 /// value would otherwise poison the fit.
@@ -12,7 +13,8 @@ struct RowSelection {
     let account: ObservationAccount
 
     init(
-        outcome: Column, regressors: [Column], required: [Column], weight: Column?, rowCount n: Int
+        outcome: Column, regressors: [Column], fixedEffects: [Column] = [], required: [Column], weight: Column?,
+        rowCount n: Int
     ) throws(ModelSpecError) {
         var keep = [Bool](repeating: true, count: n)
         var dropped: [DroppedRows] = []
@@ -21,6 +23,7 @@ struct RowSelection {
         }
         stage(outcome, .missingOutcome(variable: outcome.name))
         for column in regressors { stage(column, .missingRegressor(variable: column.name)) }
+        for column in fixedEffects { stage(column, .missingFixedEffect(variable: column.name)) }
         for column in required { stage(column, .missingRequired(variable: column.name)) }
         if let weight {
             stage(weight, .missingWeight(variable: weight.name))

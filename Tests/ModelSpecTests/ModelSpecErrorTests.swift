@@ -41,10 +41,8 @@ struct ModelSpecErrorTests {
                 == .unknownReferenceLevel(variable: "team", level: "z", levels: ["a", "b", "c"]))
     }
 
-    @Test func absorbedEffectsAreRejectedWithAdvice() throws {
-        let error = try failure("y ~ x | team + region")
-        #expect(error == .absorbedEffectsNotYetSupported(effects: ["team", "region"]))
-        #expect(error?.description.contains("C(team) + C(region)") == true)
+    @Test func unknownAbsorbedEffectIsNamed() throws {
+        #expect(try failure("y ~ x | teams") == .unknownVariable(name: "teams", suggestion: "team"))
     }
 
     @Test func singleLevelCategoricalIsAnError() throws {
@@ -61,7 +59,7 @@ struct ModelSpecErrorTests {
             .unknownVariable(name: "a", suggestion: nil), .nonNumericOutcome(variable: "a", type: .categorical),
             .nonNumericWeight(variable: "w", type: .date), .unknownReferenceLevel(variable: "a", level: "x", levels: ["p", "q"]),
             .noObservations(account: account), .weightsAllZero(variable: "w"), .negativeWeights(variable: "w", rows: 1),
-            .absorbedEffectsNotYetSupported(effects: ["u"]), .categoricalWithOneLevel(variable: "a", level: "p"),
+            .categoricalWithOneLevel(variable: "a", level: "p"),
         ]
         for error in errors {
             // A problem sentence and an advice sentence.

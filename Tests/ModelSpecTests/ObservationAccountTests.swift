@@ -48,5 +48,8 @@ struct ObservationAccountTests {
         #expect(DropReason.missingWeight(variable: "w").description == "missing weight 'w'")
         #expect(DropReason.nonPositiveWeight(variable: "w").description == "zero weight 'w'")
         #expect(DropReason.missingRequired(variable: "team_id").variable == "team_id")
+        #expect(DropReason.missingFixedEffect(variable: "unit").description == "missing fixed effect 'unit'")
+        #expect(DropReason.singletonFixedEffect(variable: "unit").description == "singleton in fixed effect 'unit'")
+        #expect(DropReason.singletonFixedEffect(variable: "month").variable == "month")
     }
 }

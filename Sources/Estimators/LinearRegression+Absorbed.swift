@@ -1,0 +1,178 @@
+import Inference
+import LinearAlgebra
+import ModelSpec
+
+/// The engine for designs with absorbed fixed effects: project them out, then least squares.
+extension LinearRegression {
+    /// A regressor keeping less than this share of its (weighted, centered) norm after the
+    /// projection is collinear with the fixed effects and dropped, like fixest's "variable has
+    /// been removed because of collinearity". 1e-7 mirrors the rank rule of the QR (R's `lm`);
+    /// the projection is accurate to about 1e-12 of a column's spread, far below it.
+    static let absorbedTolerance = 1e-7
+    /// Below this within/total norm share a kept regressor gets a precision warning: its within
+    /// variation carries few significant digits.
+    static let weakWithinVariation = 1e-4
+
+    /// Fits `design` (with `absorbed` non-empty) by the Frisch–Waugh–Lovell route: demean the
+    /// outcome and every column (`FixedEffectsDemeaner`), drop columns the effects absorb, then
+    /// (weighted) least squares of `ỹ` on `X̃` with R's rank rule. The residuals are those of the
+    /// dummy-variable model; the bread is `(X̃ᵀWX̃)⁻¹`; covariances follow
+    /// `absorption.smallSample`. Matches fixest `feols(y ~ x | fe)` and pyfixest `feols`.
+    static func estimateAbsorbed(
+        _ design: DesignMatrix, clusterSource: ClusterSource, covariance: CovarianceType,
+        absorption: AbsorptionOptions
+    ) throws -> RegressionFit {
+        let n = design.rowCount
+        let effectNames = design.absorbed.map(\.name)
+        guard design.columnCount > 0 else { throw FixedEffectsError.noRegressorsLeft(absorbed: [], effects: effectNames) }
+        let demeaner = FixedEffectsDemeaner(factors: design.absorbed, weights: design.weights)
+        let (demeaned, outcome) = demeaner.demean(design.x, outcome: design.y, options: absorption.demeaning)
+        let yTilde = outcome!
+        let xTilde = demeaned.matrix
+        var warnings: [String] = []
+
+        // Columns the fixed effects absorb, by the share of their variation that survives.
+        let shares = withinShares(original: design.x, demeaned: xTilde, weights: design.weights)
+        let absorbedColumns = shares.indices.filter { shares[$0] <= absorbedTolerance }
+        let candidates = shares.indices.filter { shares[$0] > absorbedTolerance }
+        for j in absorbedColumns {
+            warnings.append(
+                "\(design.columnNames[j]) is collinear with the fixed effects (\(effectNames.joined(separator: ", "))) and was dropped")
+        }
+        guard !candidates.isEmpty else {
+            throw FixedEffectsError.noRegressorsLeft(
+                absorbed: absorbedColumns.map { design.columnNames[$0] }, effects: effectNames)
+        }
+        for j in candidates where shares[j] < weakWithinVariation {
+            warnings.append(
+                "\(design.columnNames[j]) varies little within the fixed effects (\(StatisticsText.compact(shares[j])) "
+                    + "of its variation is left): its coefficient is imprecise and sensitive to rounding")
+        }
+
+        // Weighted least squares on the demeaned data (statsmodels' whitening, as the plain engine).
+        let candidateX = candidates.count == design.columnCount ? xTilde : xTilde.selectingColumns(candidates)
+        let root = design.weights.map(squareRootWeights)
+        let solution: LeastSquaresSolution
+        if let root {
+            solution = try leastSquares(
+                candidateX.scalingRows(by: root), zip(yTilde, root).map { $0 * $1 }, relativeTolerance: rankTolerance)
+        } else {
+            solution = try leastSquares(candidateX, yTilde, relativeTolerance: rankTolerance)
+        }
+        let kept = solution.keptColumns.map { candidates[$0] }
+        let collinear = solution.droppedColumns.map { candidates[$0] }
+        for j in collinear { warnings.append("\(design.columnNames[j]) dropped: collinear with other regressors") }
+        let keptEstimates = solution.keptColumns.map { solution.coefficients[$0] }
+        var coefficients = [Double](repeating: .nan, count: design.columnCount)
+        for (p, j) in kept.enumerated() { coefficients[j] = keptEstimates[p] }
+        let keptX = kept.count == design.columnCount ? xTilde : xTilde.selectingColumns(kept)
+        // Residuals on the original scale; by FWL they are the dummy-variable model's residuals.
+        let residuals: [Double]
+        if root == nil {
+            residuals = solution.residuals
+        } else {
+            let fittedTilde = keptX.times(keptEstimates)
+            residuals = zip(yTilde, fittedTilde).map { $0 - $1 }
+        }
+        let fitted = zip(design.y, residuals).map { $0 - $1 }
+        let components = SandwichComponents(
+            design: keptX, residuals: residuals, weights: design.weights, bread: solution.unscaledCovariance)
+
+        let unconverged = demeaned.converged.indices.filter { !demeaned.converged[$0] }.map {
+            $0 < design.columnCount ? design.columnNames[$0] : design.formula.outcome
+        }
+        if !unconverged.isEmpty {
+            warnings.append(
+                "The fixed-effect projection did not converge within \(absorption.demeaning.maximumIterations) sweeps for "
+                    + "\(unconverged.joined(separator: ", ")); estimates may be inaccurate. Raise maximumIterations, "
+                    + "or check for weakly connected fixed effects.")
+        }
+        let effects = absorbedSummary(
+            design: design, convention: absorption.smallSample, components: components, yTilde: yTilde,
+            slopes: kept.count, demeaning: absorption.demeaning, sweeps: demeaned.iterations.max() ?? 0,
+            unconverged: unconverged)
+        let fit = fitStatistics(
+            y: design.y, weights: design.weights, components: components, slopes: kept.count,
+            fixedEffects: effects.parameterCount)
+        let core = FitCore(
+            components: components, keptEstimates: keptEstimates, modelRestrictions: Matrix.identity(kept.count),
+            clusterSource: clusterSource, absorbed: effects)
+        let (estimate, test) = try inference(core: core, covariance: covariance)
+        return RegressionFit(
+            formula: design.formula, columnNames: design.columnNames, coefficients: coefficients,
+            droppedColumns: (absorbedColumns + collinear).sorted().map { design.columnNames[$0] }, keptColumns: kept,
+            rank: kept.count, n: n, dfResidual: n - kept.count - effects.parameterCount, isWeighted: design.weights != nil,
+            hasConstant: true, rSquared: fit.r2, adjustedRSquared: fit.adjusted, modelTest: test, residuals: residuals,
+            fitted: fitted, covarianceEstimate: estimate, observations: design.account, fitWarnings: warnings, core: core)
+    }
+
+    /// `‖x̃_j‖_w / ‖x_j − x̄_j‖_w` per column: the share of a column's variation (norm) that the
+    /// fixed effects leave; 0 for a constant column.
+    static func withinShares(original: Matrix, demeaned: Matrix, weights: [Double]?) -> [Double] {
+        let n = original.rows
+        return original.elements.withUnsafeBufferPointer { x in
+            demeaned.elements.withUnsafeBufferPointer { t in
+                (0..<original.columns).map { j in
+                    let base = j * n
+                    var sw = 0.0
+                    var swx = 0.0
+                    for i in 0..<n {
+                        let w = weights?[i] ?? 1
+                        sw += w
+                        swx += w * x[base + i]
+                    }
+                    let mean = swx / sw
+                    var total = 0.0
+                    var within = 0.0
+                    for i in 0..<n {
+                        let w = weights?[i] ?? 1
+                        let d = x[base + i] - mean
+                        total += w * d * d
+                        within += w * t[base + i] * t[base + i]
+                    }
+                    return total > 0 ? (within / total).squareRoot() : 0
+                }
+            }
+        }
+    }
+
+    /// The report of the absorbed effects: levels, redundancy per the convention, within R².
+    static func absorbedSummary(
+        design: DesignMatrix, convention: SmallSampleConvention, components: SandwichComponents, yTilde: [Double],
+        slopes: Int, demeaning: DemeaningOptions, sweeps: Int, unconverged: [String]
+    ) -> AbsorbedEffects {
+        let factors = design.absorbed
+        let references = FixedEffectRedundancy.references(factors, exact: convention.exactRedundancy)
+        let singletons = design.account.dropped.reduce(0) {
+            if case .singletonFixedEffect = $1.reason { return $0 + $1.count }
+            return $0
+        }
+        let kfe = zip(factors, references).reduce(0) { $0 + $1.0.levelCount - $1.1 }
+        let ssr = components.weightedResidualSumOfSquares()
+        var withinTSS = 0.0
+        for i in yTilde.indices { withinTSS += (design.weights?[i] ?? 1) * yTilde[i] * yTilde[i] }
+        let within = 1 - ssr / withinTSS
+        let n = Double(design.rowCount)
+        // pyfixest `_adj_r2_within`: (N − K_fe)/(N − k − K_fe).
+        let adjusted = 1 - (1 - within) * (n - Double(kfe)) / (n - Double(slopes + kfe))
+        return AbsorbedEffects(
+            effects: zip(factors, references).map {
+                AbsorbedEffect(name: $0.name, levelCount: $0.levelCount, redundantLevels: $1)
+            },
+            connectedComponents: factors.count >= 2
+                ? FixedEffectRedundancy.connectedComponents(factors[0], factors[1]) : nil,
+            singletonsDropped: singletons, withinRSquared: within, adjustedWithinRSquared: adjusted,
+            demeaning: demeaning, sweeps: sweeps, unconvergedColumns: unconverged, convention: convention,
+            factors: factors)
+    }
+
+    /// R² about the weighted mean of y (the fixed effects span the constant) and
+    /// `1 − (1 − R²)(N − 1)/(N − k − K_fe)` (fixest `ar2`, pyfixest `_adj_r2`).
+    static func fitStatistics(
+        y: [Double], weights: [Double]?, components: SandwichComponents, slopes: Int, fixedEffects: Int
+    ) -> (r2: Double, adjusted: Double) {
+        let (r2, _) = goodnessOfFit(y: y, weights: weights, components: components, hasConstant: true)
+        let n = Double(y.count)
+        return (r2, 1 - (1 - r2) * (n - 1) / (n - Double(slopes + fixedEffects)))
+    }
+}
