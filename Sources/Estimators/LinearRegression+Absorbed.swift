@@ -96,7 +96,7 @@ extension LinearRegression {
             fixedEffects: effects.parameterCount)
         let core = FitCore(
             components: components, keptEstimates: keptEstimates, modelRestrictions: Matrix.identity(kept.count),
-            clusterSource: clusterSource, absorbed: effects)
+            clusterSource: clusterSource, accuracy: NumericalAccuracy(solution), absorbed: effects)
         let (estimate, test) = try inference(core: core, covariance: covariance)
         return RegressionFit(
             formula: design.formula, columnNames: design.columnNames, coefficients: coefficients,

@@ -48,6 +48,10 @@ extension LinearRegression {
             let factor = type == .hc0 ? 1 : adjustment(count) * (convention.adjustsForClusters ? Double(n) / Double(n - 1) : 1)
             estimate = CovarianceEstimate(type: type, matrix: factor * white.matrix, degreesOfFreedom: Double(n - count))
         case .clustered(let names, let correction):
+            // CR2/CR3 adjust residuals by blocks of the full hat matrix, fixed-effect dummies included.
+            guard !correction.adjustsResiduals else {
+                throw FixedEffectsError.unsupportedCovariance(type: type.description)
+            }
             guard names.count == 1 || names.count == 2 else {
                 throw InferenceError.unsupportedClusterDimensions(count: names.count)
             }

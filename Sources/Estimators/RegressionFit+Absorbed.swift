@@ -21,7 +21,7 @@ extension RegressionFit {
         let recounted = effects.with(convention: smallSample)
         let core = FitCore(
             components: core.components, keptEstimates: core.keptEstimates, modelRestrictions: core.modelRestrictions,
-            clusterSource: core.clusterSource, absorbed: recounted)
+            clusterSource: core.clusterSource, accuracy: core.accuracy, absorbed: recounted)
         let (estimate, test) = try LinearRegression.inference(core: core, covariance: covariance)
         return RegressionFit(
             formula: formula, columnNames: columnNames, coefficients: coefficients, droppedColumns: droppedColumns,

@@ -35,7 +35,7 @@ extension ModelComparison {
                 rSquared: fit.rSquared, adjustedRSquared: fit.adjustedRSquared,
                 // RegressionFit records no within R² yet; a fit with absorbed effects will, and this
                 // is where the column reads it. Until then the footer cell stays blank.
-                withinRSquared: nil,
+                withinRSquared: fit.withinRSquared,
                 fixedEffects: fit.formula.absorbed, covariance: fit.covarianceLabel,
                 inferenceDF: fit.inferenceDegreesOfFreedom,
                 clusters: zip(fit.covarianceType.clusterVariables, fit.covarianceEstimate.clusterCounts).map {

@@ -171,6 +171,13 @@ struct LinearRegressionAbsorbedTests {
             try fit.with(covariance: .hc2)
         }
         #expect(throws: FixedEffectsError.self) { try fit.with(covariance: .hc3) }
+        // CR2/CR3 need the full hat matrix: refused, never reported as CR1 under a CR2 label.
+        for correction in [SmallSampleCorrection.cr2, .cr3] {
+            let type = CovarianceType.clustered(by: ["unit"], correction: correction)
+            #expect(throws: FixedEffectsError.unsupportedCovariance(type: type.description)) {
+                try fit.with(covariance: type)
+            }
+        }
         #expect(throws: FixedEffectsError.noRegressorsLeft(absorbed: [], effects: ["unit"])) {
             try LinearRegression.fit("y ~ 1 | unit", data: data)
         }
