@@ -4,8 +4,9 @@ import Foundation
 import Inference
 
 /// The peer harness's tasks on its generated panel (`../shared/bench/peers/gen_panel.py`), so our
-/// figures sit beside pyfixest's and statsmodels' from the same data: T6 (CSV read) and T1 (OLS
-/// `sales ~ trained + tenure + C(region)` with CR1 by team), compute time excluding the file read.
+/// figures sit beside pyfixest's and statsmodels' from the same data: T6 (CSV read), T1 (OLS
+/// `sales ~ trained + tenure + C(region)` with CR1 by team) and T2 (TWFE `sales ~ trained |
+/// employee_id + month` with CR1 by team), compute time excluding the file read.
 enum PeerPanelTasks {
     static func run(path: String, repeats: Int) throws {
         let bytes = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
@@ -21,5 +22,11 @@ enum PeerPanelTasks {
             standardError = fit.coefficientTable(level: 0.95)["trained"]?.standardError ?? .nan
         }
         print("peer_T1_ols_cr1,\(String(format: "%.4f", t1)),s,trained = \(estimate) (SE \(standardError))")
+        let t2 = try Stopwatch.best(of: repeats) {
+            let fit = try LinearRegression.fit("sales ~ trained | employee_id + month", data: panel, covariance: covariance)
+            estimate = fit.coefficient("trained") ?? .nan
+            standardError = fit.coefficientTable(level: 0.95)["trained"]?.standardError ?? .nan
+        }
+        print("peer_T2_twfe_cr1,\(String(format: "%.4f", t2)),s,trained = \(estimate) (SE \(standardError))")
     }
 }
