@@ -28,5 +28,18 @@ enum PeerPanelTasks {
             standardError = fit.coefficientTable(level: 0.95)["trained"]?.standardError ?? .nan
         }
         print("peer_T2_twfe_cr1,\(String(format: "%.4f", t2)),s,trained = \(estimate) (SE \(standardError))")
+        try memory(panel: panel, formula: "sales ~ trained + tenure + C(region)", designColumns: 8, label: "T1")
+        try memory(panel: panel, formula: "sales ~ trained | employee_id + month", designColumns: 1, label: "T2")
+    }
+
+    /// Peak memory of one fit above the resident set before it, against the size of the numeric
+    /// design (N × (k + 1) doubles: the regressors and the outcome).
+    static func memory(panel: DataFrame, formula: String, designColumns k: Int, label: String) throws {
+        guard PeakMemory.reset() else { return }
+        let before = PeakMemory.residentBytes()
+        _ = try LinearRegression.fit(formula, data: panel, covariance: .clustered(by: ["team_id"]))
+        let extra = PeakMemory.peakBytes() - before
+        let design = Double(panel.rowCount * (k + 1) * 8)
+        print("peer_\(label)_fit_peak_memory,\(String(format: "%.0f", extra / 1_048_576)),MiB,\(String(format: "%.2f", extra / design))× the \(panel.rowCount) × \(k + 1) numeric design (\(String(format: "%.0f", design / 1_048_576)) MiB)")
     }
 }
