@@ -21,7 +21,7 @@ public enum FixedEffectsError: Error, Equatable, Sendable, CustomStringConvertib
         case .unsupportedCovariance(let type):
             return "\(type) is not available with absorbed fixed effects: it needs the leverage of the full model, "
                 + "fixed-effect dummies included (fixest and pyfixest refuse it too). Use HC1 or a cluster-robust "
-                + "covariance, or enter a small number of fixed effects as dummies, e.g. C(unit)."
+                + "covariance (CR1), or enter a small number of fixed effects as dummies, e.g. C(unit)."
         }
     }
 }
