@@ -13,9 +13,10 @@ import ModelSpec
 /// the never-treated together with the not-yet-treated units (implicitly, through the period
 /// effects). The pre-trend test is the Wald test of `β_k = 0` for all leads `k < 0, k ≠ ref`.
 ///
-/// Matches pyfixest 0.60 `feols("y ~ i(rel, ref=-1) | unit + time", vcov={"CRV1": "cluster"})`
-/// and fixest `feols(y ~ i(rel, ref = -1) | unit + time, cluster = ~cluster)` on the same binned
-/// `rel` (`datasets/reference/es_staggered.json`). With effects that differ across cohorts the
+/// Matches pyfixest 0.60 `feols("y ~ i(rel, ref=-1) | unit + time", vcov={"CRV1": "cluster"})` on
+/// the same binned `rel` (`datasets/reference/es_staggered.json`, estimates and SEs to 1e-8);
+/// pyfixest follows fixest's `feols(y ~ i(rel, ref = -1) | unit + time, cluster = ~cluster)`
+/// conventions, which are not checked against R here. With effects that differ across cohorts the
 /// β_k mix effects with possibly negative weights and leads can be contaminated by lags (Sun &
 /// Abraham 2021; Borusyak, Jaravel & Spiess 2024); with homogeneous effects they recover the path.
 public enum EventStudy {

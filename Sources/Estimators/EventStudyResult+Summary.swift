@@ -14,11 +14,10 @@ extension EventStudyResult {
             "Units:        \(StatisticsText.count(treatedUnits)) treated in cohorts "
                 + "\(cohorts.map(String.init).joined(separator: ", ")); "
                 + "\(StatisticsText.count(neverTreatedUnits)) never treated")
-        var observed = "Observations: \(observations)"
         if rowsOutsideWindow > 0 {
-            observed += "; before that, \(StatisticsText.count(rowsOutsideWindow)) rows outside the window left out"
+            lines.append("Window:       \(StatisticsText.count(rowsOutsideWindow)) treated rows outside the window left out")
         }
-        lines.append(observed)
+        lines.append("Observations: \(observations)")
         lines.append("Clusters:     G = \(StatisticsText.count(clusterCount)) (\(spec.cluster))")
         lines.append("Assumptions:")
         lines.append(contentsOf: assumptions.map { "  - \($0)" })

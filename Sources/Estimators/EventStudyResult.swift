@@ -82,14 +82,15 @@ public struct EventStudyResult: Sendable {
         var lines = [
             "Reference period: event time \(spec.referencePeriod) (its coefficient is normalised to 0; all "
                 + "estimates are relative to it).",
-            "Window: event times \(spec.window.lowerBound) … \(spec.window.upperBound); treated observations outside "
-                + "it are \(spec.endpoints)"
+            "Window: event times \(spec.window.lowerBound) … \(spec.window.upperBound); "
                 + (spec.endpoints == .bin
-                    ? " (the end coefficients average all earlier / later periods)." : " (\(rowsOutsideWindow) rows)."),
+                    ? "treated observations outside it are binned into the endpoints (the end coefficients average "
+                        + "all earlier / later event times)."
+                    : "treated observations outside it are left out (\(StatisticsText.count(rowsOutsideWindow)) rows)."),
             "Comparison group: never-treated (\(spec.neverTreated)) and not-yet-treated units, implicitly through "
                 + "the unit and period fixed effects (TWFE).",
-            "Parallel trends of the untreated outcome and no anticipation before event time "
-                + "\(spec.referencePeriod + 1 <= 0 ? spec.referencePeriod + 1 : 0); leads test them jointly.",
+            "Parallel trends of the untreated outcome, and no anticipation: the effect at event time "
+                + "\(spec.referencePeriod) is 0 by assumption; the leads test both jointly.",
             "Effects homogeneous across cohorts at each event time; otherwise the TWFE coefficients mix cohorts "
                 + "with possibly negative weights (Sun & Abraham 2021).",
         ]

@@ -140,6 +140,6 @@ struct EventStudyReferenceTests {
         let outside = zip(time, cohort).filter { $1 > 0 && !(-4...5).contains(Int($0 - $1)) }.count
         #expect(result.rowsOutsideWindow == outside)
         #expect(result.observations.totalRows + outside == data.rowCount)
-        #expect(result.summary().contains("rows outside the window left out"))
+        #expect(result.summary().contains("\(outside) treated rows outside the window left out"))
     }
 }
