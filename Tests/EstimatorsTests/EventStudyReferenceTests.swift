@@ -1,5 +1,6 @@
 import DataFrameModule
 import Foundation
+import ModelSpec
 import Testing
 
 @testable import Estimators
@@ -89,6 +90,14 @@ struct EventStudyReferenceTests {
         let result = try EventStudy.estimate(spec, data: data)
 
         #expect(result.n == reference.nUsed)
+        // The panel has 6 missing outcomes; the account names those inside the sample.
+        let y = try #require(data["y"]?.numericValues())
+        let time = try #require(data["time"]?.numericValues())
+        let cohort = try #require(data["cohort"]?.numericValues())
+        let missing = y.indices.filter { i in
+            y[i].isNaN && (reference.endpoints == "bin" || cohort[i] == 0 || (reference.window[0]...reference.window[1]).contains(Int(time[i] - cohort[i])))
+        }.count
+        #expect(result.observations.dropped == [DroppedRows(reason: .missingOutcome(variable: "y"), count: missing)])
         #expect(result.clusterCount == reference.clusters)
         #expect(spec.estimatedEventTimes == reference.eventTimes)
         func close(_ a: Double?, _ b: Double, _ what: String, floor: Double = 1e-300) {

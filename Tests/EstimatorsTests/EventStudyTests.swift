@@ -1,5 +1,6 @@
 import DataFrameModule
 import Foundation
+import ModelSpec
 import Testing
 
 @testable import Estimators
@@ -73,6 +74,28 @@ struct EventStudyTests {
         #expect(result.cohorts == [4, 6, 9])
         #expect(result.clusterCount == 80)
         #expect(result.n == 400 * 12)
+    }
+
+    @Test("homogeneous effects, endpoints dropped: the single-period estimates recover the path")
+    func recoversTruthDropped() throws {
+        let result = try EventStudy.estimate(Self.spec(endpoints: .drop), data: simulatedEventPanel(seed: 11))
+        for e in result.eventTimes where !e.isReference {
+            let se = try #require(e.standardError)
+            let truth = trueEventEffect(e.eventTime)
+            #expect(abs(e.estimate - truth) <= min(4 * se, 0.15), "k = \(e.eventTime): \(e.estimate) vs \(truth)")
+        }
+        // Outside [−3, 4]: cohort 4 has k = 5…8, cohort 6 k = −5, −4, 5, 6, cohort 9 k = −8…−4 (100 units each).
+        #expect(result.rowsOutsideWindow == 100 * (4 + 4 + 5))
+    }
+
+    @Test("rows without a period are dropped as a missing fixed effect and counted")
+    func missingPeriod() throws {
+        let frame = try simulatedEventPanel()
+        var time = frame["time"]!.numericValues()!
+        for i in [0, 25, 500] { time[i] = .nan }
+        let result = try EventStudy.estimate(Self.spec(), data: frame.replacing(doubleColumnWithMissing("time", time)))
+        #expect(result.observations.dropped == [DroppedRows(reason: .missingFixedEffect(variable: "time"), count: 3)])
+        #expect(result.n == 4800 - 3)
     }
 
     @Test("a pre-trend in the treated cohorts is detected by the lead test")

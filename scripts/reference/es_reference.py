@@ -20,6 +20,9 @@ all leads = 0: W = b_L' V_LL^{-1} b_L (chi-square, df q) from pyfixest `wald_tes
 distribution="chi2")`, checked against numpy to 1e-9; F = W / q with (q, G - 1) df computed here
 (pyfixest 0.60 only reports F when R is the identity).
 
+pyfixest's demeaner does not fix its internal order, so a rerun can move the numbers by about
+1e-12 (relative); the Swift tests ask 1e-8.
+
 Usage: python3 scripts/reference/es_reference.py [--write-data]
 """
 
