@@ -94,8 +94,9 @@ struct EventStudyReferenceTests {
         let y = try #require(data["y"]?.numericValues())
         let time = try #require(data["time"]?.numericValues())
         let cohort = try #require(data["cohort"]?.numericValues())
+        let window = reference.window[0]...reference.window[1]
         let missing = y.indices.filter { i in
-            y[i].isNaN && (reference.endpoints == "bin" || cohort[i] == 0 || (reference.window[0]...reference.window[1]).contains(Int(time[i] - cohort[i])))
+            y[i].isNaN && (reference.endpoints == "bin" || cohort[i] == 0 || window.contains(Int(time[i] - cohort[i])))
         }.count
         #expect(result.observations.dropped == [DroppedRows(reason: .missingOutcome(variable: "y"), count: missing)])
         #expect(result.clusterCount == reference.clusters)
