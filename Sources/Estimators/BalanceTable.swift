@@ -45,11 +45,12 @@ public struct BalanceTable: Sendable, Equatable {
     /// Kish effective sample sizes `(Σw)²/Σw²` after weighting (treated, control).
     public let effectiveSampleSize: (treated: Double, control: Double)
 
-    /// Covariates flagged before or after weighting.
+    /// Covariates flagged before weighting.
     public var flaggedBefore: [String] { before.filter { $0.isMeanImbalanced || $0.isVarianceImbalanced }.map(\.variable) }
     /// Covariates still flagged after weighting.
     public var flaggedAfter: [String] { after.filter { $0.isMeanImbalanced || $0.isVarianceImbalanced }.map(\.variable) }
 
+    /// Equal when target, rows and effective sample sizes are equal (tuples are not `Equatable`).
     public static func == (a: BalanceTable, b: BalanceTable) -> Bool {
         a.target == b.target && a.before == b.before && a.after == b.after
             && a.effectiveSampleSize == b.effectiveSampleSize

@@ -25,12 +25,12 @@ extension ControlGroupComparison {
             let pooled = ((raw1.variance + raw0.variance) / 2).squareRoot()
             let w1 = Self.weightedMoments(x, weights, t)
             let w0 = Self.weightedMoments(x, weights, c)
-            for (target, m1, m0) in [(0, raw1, raw0), (1, w1, w0)] {
+            for (isWeighted, m1, m0) in [(false, raw1, raw0), (true, w1, w0)] {
                 let row = BalanceTable.Row(
                     variable: columnNames[j], treatedMean: m1.mean, controlMean: m0.mean,
                     standardizedMeanDifference: (m1.mean - m0.mean) / pooled,
                     varianceRatio: m0.variance > 0 ? m1.variance / m0.variance : .nan)
-                if target == 0 { before.append(row) } else { after.append(row) }
+                if isWeighted { after.append(row) } else { before.append(row) }
             }
         }
         func kish(_ rows: [Int]) -> Double {

@@ -1,5 +1,6 @@
 import DataFrameModule
 import Foundation
+import Inference
 import Testing
 
 @testable import Estimators
@@ -150,5 +151,36 @@ struct ControlGroupComparisonTests {
         #expect(comparison.observations.droppedCount == 2)
         #expect(comparison.propensityScores.count == 298)
         #expect(try comparison.regressionAdjustment().n == 298)
+    }
+
+    @Test func propensityScoresAtZeroOrOneAreRejected() throws {
+        // Overlap only around x = 50 (two crossed rows), a wide x range: the logit exists, but the
+        // fitted scores at the ends are far below 1e-12, so inverse weights would be infinite.
+        let x: [Double] = (0..<100).map(Double.init)
+        var d = x.map { $0 > 50 ? 1 : 0 }
+        d[49] = 1
+        d[52] = 0
+        let data = try DataFrame(columns: [
+            doubleColumn("y", x.map { 0.1 * $0 + cos($0) }), integerColumn("d", d), doubleColumn("x", x),
+        ])
+        do {
+            _ = try ControlGroupComparison(data: data, outcome: "y", treatment: "d", covariates: ["x"])
+            Issue.record("Expected propensity scores at the boundary to be rejected")
+        } catch ControlGroupError.propensityAtBoundary(let rows, let minimum, let maximum) {
+            #expect(rows > 0)
+            #expect(minimum < 1e-12 || maximum > 1 - 1e-12)
+        }
+    }
+
+    @Test func summaryStatesMethodTargetAssumptionsAndNumbers() throws {
+        let data = try controlGroupFrame(n: 500, seed: 3)
+        let comparison = try ControlGroupComparison(data: data, outcome: "y", treatment: "d", covariates: ["x1", "x2", "x3"])
+        let estimate = try comparison.inverseProbabilityWeighting(.averageTreatmentEffectOnTreated)
+        let text = estimate.summary()
+        #expect(text.contains("IPW (normalized weights), ATT"))
+        #expect(text.contains("unconfoundedness"))
+        #expect(text.contains("500"))
+        #expect(text.contains(StatisticsText.number(estimate.effect)))
+        #expect(text.contains(StatisticsText.number(estimate.treatedMeanStandardError)))
     }
 }
