@@ -10,7 +10,11 @@ import Testing
 /// y = 1 + 2d + 0.5·d·x1 + 1.5x1 + x2 − 0.7x3 + N(0,1). True ATE = 2; ATT = 2 + 0.5 E[x1 | d = 1].
 func controlGroupFrame(n: Int, seed: UInt64, selection: Double = 1) throws -> DataFrame {
     var rng = SeededGenerator(seed: seed)
-    var y = [Double](), d = [Int](), x1 = [Double](), x2 = [Int](), x3 = [Double]()
+    var y = [Double]()
+    var d = [Int]()
+    var x1 = [Double]()
+    var x2 = [Int]()
+    var x3 = [Double]()
     for _ in 0..<n {
         let a = rng.normal()
         let b = rng.uniform() < 0.4 ? 1 : 0
@@ -182,5 +186,21 @@ struct ControlGroupComparisonTests {
         #expect(text.contains("500"))
         #expect(text.contains(StatisticsText.number(estimate.effect)))
         #expect(text.contains(StatisticsText.number(estimate.treatedMeanStandardError)))
+    }
+
+    @Test func textTreatmentIsRejectedAndBooleanTreatmentIsAccepted() throws {
+        let base = try controlGroupFrame(n: 300, seed: 23)
+        let d = try #require(base["d"]?.numericValues())
+        let text = try DataFrame(columns: base.columns + [categoricalColumn("group", d.map { $0 == 1 ? "yes" : "no" })])
+        #expect(throws: ControlGroupError.treatmentNotBinary(column: "group", values: ["no", "yes"])) {
+            try ControlGroupComparison(data: text, outcome: "y", treatment: "group", covariates: ["x1"])
+        }
+        let flags = Column(
+            name: "flag", values: .bool(d.map { $0 == 1 }, missing: [Bool](repeating: false, count: d.count)))
+        let boolean = try DataFrame(columns: base.columns + [flags])
+        let byFlag = try ControlGroupComparison(data: boolean, outcome: "y", treatment: "flag", covariates: ["x1"])
+        let byCode = try ControlGroupComparison(data: base, outcome: "y", treatment: "d", covariates: ["x1"])
+        #expect(byFlag.treated == byCode.treated)
+        #expect(try byFlag.augmentedInverseProbabilityWeighting().effect == byCode.augmentedInverseProbabilityWeighting().effect)
     }
 }
