@@ -10,7 +10,8 @@
 ///     ψᵢ = n·[ 1{Gᵢ = g}(ΔYᵢ − μ_g)/n_g − 1{i ∈ C}(ΔYᵢ − μ_C)/n_C ]
 ///
 /// and the analytic standard error is sqrt(Σᵢ ψᵢ²)/n. Because ψ has one entry per unit, this SE
-/// is clustered at the unit level (each unit's influence summed over its periods).
+/// is clustered at the unit level (each unit's influence summed over its periods); with a panel
+/// cluster variable it is sqrt(Σ_c (Σ_{i∈c} ψᵢ)²)/n (R `did` `clustervars`, analytic path).
 /// Matches R `did::att_gt(…, est_method = "reg", bstrap = FALSE)` without covariates, whose
 /// `DRDID::reg_did_panel` influence function reduces to ψ above, and Python `csdid` 0.4.3
 /// `ATTgt(…).fit(est_method = "reg", bstrap = False)` (`datasets/reference/cs_attgt.json`).
@@ -36,6 +37,11 @@ public enum CallawaySantAnna {
                 anticipation: specification.anticipation)
         }
         var warnings: [String] = []
+        if panel.clusterName != nil && panel.clusterCount < 30 {
+            warnings.append(
+                "Only \(panel.clusterCount) clusters: analytic cluster-robust standard errors can be too small "
+                    + "with fewer than about 30 clusters (Cameron & Miller 2015); read them with care.")
+        }
         for g in cohorts {
             let size = panel.cohorts.filter { $0 == g }.count
             if size == 1 {
@@ -84,7 +90,8 @@ public enum CallawaySantAnna {
         }
         return CallawaySantAnnaResult(
             specification: specification, effects: cells, influence: influence, unitCohorts: panel.cohorts,
-            periods: periods, warnings: warnings)
+            periods: periods, clusterName: panel.clusterName, unitClusters: panel.clusterOfUnit,
+            clusterCount: panel.clusterCount, warnings: warnings)
     }
 
     /// One ATT(g,t), its influence function over all n units and its standard error.
@@ -135,7 +142,7 @@ public enum CallawaySantAnna {
         let effect = GroupTimeEffect(
             cohort: g, period: panel.periods[t], basePeriod: panel.periods[base],
             estimate: meanTreated - meanControl,
-            standardError: CallawaySantAnnaResult.standardError(influence),
+            standardError: CallawaySantAnnaResult.standardError(influence, clusters: panel.clusterOfUnit),
             treatedUnits: nTreated, comparisonUnits: nControl)
         return (effect, influence)
     }

@@ -9,7 +9,7 @@
 /// the second term accounting for the estimated cohort shares (Callaway & Sant'Anna 2021 §4 and
 /// appendix; R `did` `compute.aggte` with its `wif` and `get_agg_inf_func`). Overall effects of the
 /// dynamic and calendar types are plain means of their elements (no weight term), the group type's
-/// overall weights the cohort effects by p_g with the weight term. SE = sqrt(Σᵢ ψᵢ²)/n.
+/// overall weights the cohort effects by p_g with the weight term. SE = sqrt(Σᵢ ψᵢ²)/n, or over cluster sums.
 /// Matches Python `csdid` 0.4.3 `aggte(typec = …, bstrap = False)` (`datasets/reference/cs_attgt.json`).
 extension CallawaySantAnnaResult {
     /// The aggregation of the given kind (no event-time window or balancing: did's defaults).
@@ -20,7 +20,7 @@ extension CallawaySantAnnaResult {
         switch kind {
         case .simple:
             let (estimate, psi) = weighted(post, weights: weightOf, withWeightTerm: true)
-            return .init(kind: kind, overall: estimate, overallStandardError: Self.standardError(psi), elements: [])
+            return .init(kind: kind, overall: estimate, overallStandardError: standardError(psi), elements: [])
         case .dynamic:
             let eventTimes = Array(Set(effects.map(\.eventTime))).sorted()
             let parts = eventTimes.map { e in
@@ -98,7 +98,7 @@ extension CallawaySantAnnaResult {
     ) -> CallawaySantAnnaAggregate {
         let elements = labels.indices.map {
             CallawaySantAnnaAggregate.Element(
-                label: labels[$0], estimate: parts[$0].0, standardError: Self.standardError(parts[$0].1))
+                label: labels[$0], estimate: parts[$0].0, standardError: standardError(parts[$0].1))
         }
         let shares = cohortWeights ?? [Double](repeating: 1, count: labels.count)
         let total = chosen.reduce(0.0) { $0 + shares[$1] }
@@ -113,6 +113,6 @@ extension CallawaySantAnnaResult {
             addWeightTerm(&psi, groups: chosen.map { labels[$0] }, shares: chosen.map { cohortWeights[$0] },
                 values: chosen.map { parts[$0].0 })
         }
-        return .init(kind: kind, overall: overall, overallStandardError: Self.standardError(psi), elements: elements)
+        return .init(kind: kind, overall: overall, overallStandardError: standardError(psi), elements: elements)
     }
 }

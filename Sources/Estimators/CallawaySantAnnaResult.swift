@@ -14,6 +14,12 @@ public struct CallawaySantAnnaResult: Sendable {
     public let unitCohorts: [Double?]
     /// The panel's periods, ascending.
     public let periods: [Double]
+    /// Name of the cluster variable, or `nil` when clustered by unit.
+    public let clusterName: String?
+    /// Dense cluster code of each unit, or `nil` when clustered by unit.
+    public let unitClusters: [Int]?
+    /// Number of clusters G (the units when clustered by unit).
+    public let clusterCount: Int
     /// Warnings about the data (e.g. a cohort with a single unit).
     public let warnings: [String]
 
@@ -21,13 +27,25 @@ public struct CallawaySantAnnaResult: Sendable {
     public var unitCount: Int { unitCohorts.count }
 
     /// Analytic SE of an influence function: sqrt(Σᵢ ψᵢ²)/n, i.e. sqrt(mean(ψ²)/n) as R `did`'s
-    /// `getSE` with `bstrap = FALSE`; `nil` when it is at most 10·sqrt(machine ε), where R `did`
-    /// reports `NA` (`att_gt`: `se[se <= sqrt(.Machine$double.eps)*10] <- NA`).
-    static func standardError(_ influence: [Double]) -> Double? {
+    /// `getSE` with `bstrap = FALSE`, or with clusters sqrt(Σ_c S_c²)/n, S_c = Σ_{i∈c} ψᵢ, with no
+    /// small-sample factor (as R `did` and `csdid`'s analytic cluster path); `nil` when it is at
+    /// most 10·sqrt(machine ε), where R `did` reports `NA` (`se[se <= sqrt(.Machine$double.eps)*10] <- NA`).
+    static func standardError(_ influence: [Double], clusters: [Int]?) -> Double? {
         var sum = 0.0
-        for value in influence { sum += value * value }
+        if let clusters {
+            var totals = [Double](repeating: 0, count: (clusters.max() ?? -1) + 1)
+            for (i, value) in influence.enumerated() { totals[clusters[i]] += value }
+            for total in totals { sum += total * total }
+        } else {
+            for value in influence { sum += value * value }
+        }
         let se = sum.squareRoot() / Double(influence.count)
         return se.isFinite && se > 10 * Double.ulpOfOne.squareRoot() ? se : nil
+    }
+
+    /// The analytic SE of an influence function over this result's units, clustered as the panel was.
+    func standardError(_ influence: [Double]) -> Double? {
+        Self.standardError(influence, clusters: unitClusters)
     }
 
     /// A one-paragraph summary: the identifying choices, N, cohorts and the warnings.
@@ -40,7 +58,9 @@ public struct CallawaySantAnnaResult: Sendable {
             "units: \(unitCount) (never treated: \(never)); cohorts: "
                 + cohorts.map { StatisticsText.compact($0) }.joined(separator: ", ")
                 + "; periods: \(periods.count)",
-            "standard errors: analytic, from the influence function, clustered by unit; pointwise intervals",
+            "standard errors: analytic, from the influence function, clustered by "
+                + (clusterName.map { "\($0), G = \(clusterCount)" } ?? "unit, G = \(unitCount)")
+                + "; pointwise intervals",
         ]
         lines += warnings.map { "warning: \($0)" }
         return lines.joined(separator: "\n")

@@ -14,6 +14,10 @@ public struct StaggeredPanel: Sendable, Equatable {
     public let cohorts: [Double?]
     /// Outcomes, unit-major: `outcomes[unit * periods.count + period]`.
     public let outcomes: [Double]
+    /// Name of the cluster variable, when standard errors are clustered above the unit level.
+    public let clusterName: String?
+    /// Dense cluster code (0..<G) of each unit, when a cluster variable is given.
+    public let clusterOfUnit: [Int]?
 
     /// Number of units.
     public var unitCount: Int { unitIDs.count }
@@ -26,10 +30,15 @@ public struct StaggeredPanel: Sendable, Equatable {
 
     /// A panel from long-format arrays (one entry per unit-period row).
     ///
-    /// A cohort of 0 or NaN means never treated. Outcomes and times must be finite.
-    /// - Throws: `StaggeredPanelError` (missing values, unbalanced panel, cohort not constant
-    ///   within a unit, fewer than two periods).
-    public init(unit: [String], time: [Double], cohort: [Double], outcome: [Double]) throws {
+    /// A cohort of 0 or NaN means never treated. Outcomes and times must be finite. `cluster`
+    /// (one id per row, constant within a unit, e.g. team or site) clusters the standard errors
+    /// above the unit level; without it they are clustered by unit.
+    /// - Throws: `StaggeredPanelError` (missing values, unbalanced panel, cohort or cluster not
+    ///   constant within a unit, fewer than two periods).
+    public init(
+        unit: [String], time: [Double], cohort: [Double], outcome: [Double], cluster: [String]? = nil,
+        clusterName: String = "cluster"
+    ) throws {
         precondition(
             unit.count == time.count && time.count == cohort.count && cohort.count == outcome.count,
             "unit, time, cohort and outcome must have one entry per row")
@@ -80,15 +89,41 @@ public struct StaggeredPanel: Sendable, Equatable {
         self.periods = periods
         self.cohorts = unitCohort
         self.outcomes = values
+        if let cluster {
+            precondition(cluster.count == unit.count, "one cluster id per row")
+            var codes = [Int](repeating: -1, count: ids.count)
+            var table: [String: Int] = [:]
+            for r in 0..<unit.count {
+                let u = unitIndex[unit[r]]!
+                let code = table[cluster[r]] ?? table.count
+                table[cluster[r]] = code
+                if codes[u] == -1 {
+                    codes[u] = code
+                } else if codes[u] != code {
+                    throw StaggeredPanelError.clusterNotConstant(unit: unit[r], cluster: clusterName)
+                }
+            }
+            self.clusterName = clusterName
+            self.clusterOfUnit = codes
+        } else {
+            self.clusterName = nil
+            self.clusterOfUnit = nil
+        }
     }
+
+    /// Number of clusters: the cluster variable's distinct values, or the units.
+    public var clusterCount: Int { clusterOfUnit.map { ($0.max() ?? -1) + 1 } ?? unitCount }
 
     /// A panel from the columns of a long data frame.
     ///
     /// The unit column may be of any type; outcome, time and cohort must be numeric (dates count
-    /// as days). A missing cohort means never treated, as does 0.
-    /// - Throws: `StaggeredPanelError` (column not found, non-numeric, missing outcome or time,
-    ///   unbalanced panel, cohort not constant within a unit).
-    public init(data: DataFrame, outcome: String, unit: String, time: String, cohort: String) throws {
+    /// as days). A missing cohort means never treated, as does 0. `cluster` names a column constant
+    /// within units (team, site) to cluster the standard errors by; by default they are clustered by unit.
+    /// - Throws: `StaggeredPanelError` (column not found, non-numeric, missing outcome, time or
+    ///   cluster, unbalanced panel, cohort or cluster not constant within a unit).
+    public init(
+        data: DataFrame, outcome: String, unit: String, time: String, cohort: String, cluster: String? = nil
+    ) throws {
         func numeric(_ name: String) throws -> [Double] {
             guard let column = data[name] else { throw StaggeredPanelError.columnNotFound(name: name) }
             guard column.type != .categorical, let values = column.numericValues() else {
@@ -108,6 +143,14 @@ public struct StaggeredPanel: Sendable, Equatable {
         let missingT = t.filter(\.isNaN).count
         if missingT > 0 { throw StaggeredPanelError.missingValues(column: time, rows: missingT) }
         let ids = (0..<unitColumn.count).map { unitColumn.text(at: $0) }
-        try self.init(unit: ids, time: t, cohort: g, outcome: y)
+        var clusterIDs: [String]? = nil
+        if let cluster {
+            guard let column = data[cluster] else { throw StaggeredPanelError.columnNotFound(name: cluster) }
+            if column.missingCount > 0 {
+                throw StaggeredPanelError.missingValues(column: cluster, rows: column.missingCount)
+            }
+            clusterIDs = (0..<column.count).map { column.text(at: $0) }
+        }
+        try self.init(unit: ids, time: t, cohort: g, outcome: y, cluster: clusterIDs, clusterName: cluster ?? "cluster")
     }
 }

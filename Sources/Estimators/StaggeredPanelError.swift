@@ -10,6 +10,8 @@ public enum StaggeredPanelError: Error, Equatable, Sendable, CustomStringConvert
     case unbalancedPanel(units: Int, periods: Int, rows: Int, example: String)
     /// A unit's cohort (first treated period) changes across its rows.
     case cohortNotConstant(unit: String)
+    /// A unit's cluster id changes across its rows.
+    case clusterNotConstant(unit: String, cluster: String)
     /// Fewer than two periods: no change can be formed.
     case tooFewPeriods(count: Int)
     /// No unit is ever treated.
@@ -35,6 +37,9 @@ public enum StaggeredPanelError: Error, Equatable, Sendable, CustomStringConvert
         case .cohortNotConstant(let unit):
             return "The cohort (first treated period) of unit '\(unit)' changes across its rows. "
                 + "Give each unit one cohort value (0 = never treated)."
+        case .clusterNotConstant(let unit, let cluster):
+            return "The cluster '\(cluster)' of unit '\(unit)' changes across its rows. Clusters must contain "
+                + "whole units: cluster by a variable fixed within units, or by unit."
         case .tooFewPeriods(let count):
             return "The panel has \(count) period(s); group-time effects need at least two."
         case .noTreatedCohort:

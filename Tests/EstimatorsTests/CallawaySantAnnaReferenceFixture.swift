@@ -34,6 +34,7 @@ struct CallawaySantAnnaReference: Decodable {
         let controlGroup: String
         let basePeriod: String
         let anticipation: Int
+        let cluster: String?
         let group: [Double]
         let period: [Double]
         let att: [Double]
@@ -41,7 +42,7 @@ struct CallawaySantAnnaReference: Decodable {
         let aggregations: [String: Aggregation]
 
         enum CodingKeys: String, CodingKey {
-            case name, group, period, att, se, aggregations, anticipation
+            case name, group, period, att, se, aggregations, anticipation, cluster
             case controlGroup = "control_group"
             case basePeriod = "base_period"
         }
@@ -59,9 +60,10 @@ struct CallawaySantAnnaReference: Decodable {
         return try JSONDecoder().decode(CallawaySantAnnaReference.self, from: Data(contentsOf: url))
     }
 
-    /// The staggered panel the reference was computed on.
-    func panel() throws -> StaggeredPanel {
+    /// The staggered panel the reference was computed on, clustered as the case says.
+    func panel(for reference: Case) throws -> StaggeredPanel {
         let frame = try DataFrame.readCSV(path: repositoryRoot.appendingPathComponent(data).path)
-        return try StaggeredPanel(data: frame, outcome: "y", unit: "id", time: "period", cohort: "cohort")
+        return try StaggeredPanel(
+            data: frame, outcome: "y", unit: "id", time: "period", cohort: "cohort", cluster: reference.cluster)
     }
 }

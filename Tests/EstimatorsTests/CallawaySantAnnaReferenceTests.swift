@@ -3,7 +3,8 @@ import Foundation
 import Testing
 
 /// Agreement with Python `csdid` 0.4.3 analytic results (`datasets/reference/cs_attgt.json`):
-/// point estimates and standard errors to 1e-8 (absolute), on a 300-unit × 8-period seeded panel.
+/// point estimates and standard errors to 1e-8 (absolute), on a 300-unit × 8-period seeded panel,
+/// standard errors clustered by unit or by site (30 clusters).
 @Suite struct CallawaySantAnnaReferenceTests {
     let tolerance = 1e-8
 
@@ -17,12 +18,12 @@ import Testing
 
     @Test(arguments: [
         "never_varying", "notyet_varying", "never_universal", "notyet_varying_anticipation1",
-        "never_universal_anticipation1",
+        "never_universal_anticipation1", "never_varying_cluster_site", "notyet_universal_cluster_site",
     ])
     func groupTimeEffectsMatchCsdid(caseName: String) throws {
         let reference = try CallawaySantAnnaReference.load()
         let expected = try #require(reference.cases.first { $0.name == caseName })
-        let result = try CallawaySantAnna.estimate(try reference.panel(), specification: expected.specification)
+        let result = try CallawaySantAnna.estimate(try reference.panel(for: expected), specification: expected.specification)
         #expect(result.effects.count == expected.att.count)
         for (k, effect) in result.effects.enumerated() where k < expected.att.count {
             #expect(effect.cohort == expected.group[k] && effect.period == expected.period[k])
@@ -33,12 +34,12 @@ import Testing
 
     @Test(arguments: [
         "never_varying", "notyet_varying", "never_universal", "notyet_varying_anticipation1",
-        "never_universal_anticipation1",
+        "never_universal_anticipation1", "never_varying_cluster_site", "notyet_universal_cluster_site",
     ])
     func aggregationsMatchCsdid(caseName: String) throws {
         let reference = try CallawaySantAnnaReference.load()
         let expected = try #require(reference.cases.first { $0.name == caseName })
-        let result = try CallawaySantAnna.estimate(try reference.panel(), specification: expected.specification)
+        let result = try CallawaySantAnna.estimate(try reference.panel(for: expected), specification: expected.specification)
         for kind in CallawaySantAnnaAggregate.Kind.allCases {
             let want = try #require(expected.aggregations[kind.rawValue])
             let got = result.aggregate(kind)
@@ -57,6 +58,18 @@ import Testing
                 #expect(close(element.standardError, se[j]), "\(kind) SE \(element.label)")
             }
         }
+    }
+
+    @Test func siteClusteringChangesOnlyStandardErrors() throws {
+        let reference = try CallawaySantAnnaReference.load()
+        let byUnit = try #require(reference.cases.first { $0.name == "never_varying" })
+        let bySite = try #require(reference.cases.first { $0.name == "never_varying_cluster_site" })
+        let unitResult = try CallawaySantAnna.estimate(try reference.panel(for: byUnit))
+        let siteResult = try CallawaySantAnna.estimate(try reference.panel(for: bySite))
+        #expect(unitResult.effects.map(\.estimate) == siteResult.effects.map(\.estimate))
+        #expect(unitResult.effects.map(\.standardError) != siteResult.effects.map(\.standardError))
+        #expect(siteResult.clusterCount == 30 && unitResult.clusterCount == 300)
+        #expect(siteResult.summary.contains("clustered by site, G = 30"))
     }
 
     @Test func referenceRecordsItsTool() throws {

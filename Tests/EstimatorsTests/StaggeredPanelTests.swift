@@ -29,6 +29,19 @@ import Testing
         }
     }
 
+    @Test func clustersMustContainWholeUnits() throws {
+        let panel = try StaggeredPanel(
+            unit: ["a", "a", "b", "b", "c", "c"], time: [1, 2, 1, 2, 1, 2], cohort: [2, 2, 0, 0, 0, 0],
+            outcome: [1, 2, 3, 4, 5, 6], cluster: ["x", "x", "y", "y", "x", "x"], clusterName: "site")
+        #expect(panel.clusterOfUnit == [0, 1, 0])
+        #expect(panel.clusterCount == 2)
+        #expect(throws: StaggeredPanelError.clusterNotConstant(unit: "a", cluster: "site")) {
+            try StaggeredPanel(
+                unit: ["a", "a"], time: [1, 2], cohort: [2, 2], outcome: [1, 2], cluster: ["x", "y"],
+                clusterName: "site")
+        }
+    }
+
     @Test func tooFewPeriods() {
         #expect(throws: StaggeredPanelError.tooFewPeriods(count: 1)) {
             try StaggeredPanel(unit: ["a", "b"], time: [1, 1], cohort: [0, 0], outcome: [1, 2])

@@ -56,11 +56,11 @@ def plain(x):
     return [None if not np.isfinite(v) else float(v) for v in np.asarray(x, dtype=float).ravel()]
 
 
-def case(df, name, control_group, base_period, anticipation):
+def case(df, name, control_group, base_period, anticipation, cluster=None):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         model = ATTgt(yname="y", tname="period", idname="id", gname="cohort", data=df,
-                      control_group=control_group, anticipation=anticipation)
+                      control_group=control_group, anticipation=anticipation, clustervar=cluster)
         model.fit(est_method="reg", base_period=base_period, bstrap=False)
         res = model.results
         out = {
@@ -68,8 +68,10 @@ def case(df, name, control_group, base_period, anticipation):
             "control_group": control_group,
             "base_period": base_period,
             "anticipation": anticipation,
+            "cluster": cluster,
             "call": f'ATTgt(yname="y", tname="period", idname="id", gname="cohort", data=df, '
-                    f'control_group="{control_group}", anticipation={anticipation})'
+                    f'control_group="{control_group}", anticipation={anticipation}'
+                    + (f', clustervar="{cluster}"' if cluster else "") + ")"
                     f'.fit(est_method="reg", base_period="{base_period}", bstrap=False)',
             "group": plain(res["group"]),
             "period": plain(res["year"]),
@@ -97,6 +99,8 @@ def main():
         case(df, "never_universal", "nevertreated", "universal", 0),
         case(df, "notyet_varying_anticipation1", "notyettreated", "varying", 1),
         case(df, "never_universal_anticipation1", "nevertreated", "universal", 1),
+        case(df, "never_varying_cluster_site", "nevertreated", "varying", 0, cluster="site"),
+        case(df, "notyet_universal_cluster_site", "notyettreated", "universal", 0, cluster="site"),
     ]
     doc = {
         "tool": "csdid (Python)",
