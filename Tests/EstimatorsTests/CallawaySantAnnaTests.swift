@@ -32,6 +32,18 @@ import Testing
         #expect(abs(simple.overall - 3.5) < 1e-12)
     }
 
+    /// The same 2×2 with clusters {u0, u2} and {u1, u3}: cluster sums of ψ are −3 and 3.
+    @Test func clusteredTwoByTwoByHand() throws {
+        let data = try StaggeredPanel(
+            unit: ["u0", "u0", "u1", "u1", "u2", "u2", "u3", "u3"], time: [1, 2, 1, 2, 1, 2, 1, 2],
+            cohort: [2, 2, 2, 2, 0, 0, 0, 0], outcome: [1, 4, 2, 7, 1, 2, 3, 3],
+            cluster: ["x", "x", "y", "y", "x", "x", "y", "y"], clusterName: "team")
+        let result = try CallawaySantAnna.estimate(data)
+        #expect(abs(result.effects[0].standardError! - (18.0).squareRoot() / 4) < 1e-12)
+        #expect(result.warnings.contains { $0.contains("Only 2 clusters") })
+        #expect(result.summary.contains("clustered by team, G = 2"))
+    }
+
     @Test func unbalancedPanelIsRefused() throws {
         #expect {
             try StaggeredPanel(unit: ["a", "a", "b"], time: [1, 2, 1], cohort: [2, 2, 0], outcome: [1, 2, 3])
