@@ -59,7 +59,7 @@ public enum CallawaySantAnna {
         let width = periods.count
         // did's `tfac`: the varying base skips the first period (it has no predecessor to differ from).
         let offset = specification.basePeriod == .varying ? 1 : 0
-        var cells: [GroupTimeEffect] = []
+        var cells: [CallawaySantAnnaEffect] = []
         var influence: [[Double]] = []
         for g in cohorts {
             // Last period unaffected by treatment or anticipation: b + δ < g.
@@ -72,7 +72,7 @@ public enum CallawaySantAnna {
                 if g - delta <= periods[t] { base = lastPre }
                 if base == t {
                     cells.append(
-                        GroupTimeEffect(
+                        CallawaySantAnnaEffect(
                             cohort: g, period: periods[t], basePeriod: periods[base], estimate: 0,
                             standardError: nil, treatedUnits: 0, comparisonUnits: 0))
                     influence.append([Double](repeating: 0, count: n))
@@ -98,12 +98,14 @@ public enum CallawaySantAnna {
     static func groupTime(
         _ panel: StaggeredPanel, cohort g: Double, period t: Int, base: Int, threshold: Double,
         controlGroup: CallawaySantAnnaSpecification.ControlGroup
-    ) throws -> (effect: GroupTimeEffect, influence: [Double]) {
+    ) throws -> (effect: CallawaySantAnnaEffect, influence: [Double]) {
         let n = panel.unitCount
         var role = [Int8](repeating: 0, count: n)  // 1 = cohort g, −1 = comparison, 0 = not used
         var change = [Double](repeating: 0, count: n)
-        var sumTreated = 0.0, sumControl = 0.0
-        var nTreated = 0, nControl = 0
+        var sumTreated = 0.0
+        var sumControl = 0.0
+        var nTreated = 0
+        var nControl = 0
         for i in 0..<n {
             let unitCohort = panel.cohorts[i]
             if unitCohort == g {
@@ -139,7 +141,7 @@ public enum CallawaySantAnna {
                 ? scale * (change[i] - meanTreated) / Double(nTreated)
                 : -scale * (change[i] - meanControl) / Double(nControl)
         }
-        let effect = GroupTimeEffect(
+        let effect = CallawaySantAnnaEffect(
             cohort: g, period: panel.periods[t], basePeriod: panel.periods[base],
             estimate: meanTreated - meanControl,
             standardError: CallawaySantAnnaResult.standardError(influence, clusters: panel.clusterOfUnit),

@@ -34,7 +34,8 @@ extension CallawaySantAnnaResult {
                 // Within a cohort every cell has the same share, so this is a plain mean (no weight term).
                 weighted(post.filter { effects[$0].cohort == g }, weights: weightOf, withWeightTerm: false)
             }
-            return summarize(kind, labels: cohorts, parts: parts, overallOver: Array(cohorts.indices),
+            return summarize(
+                kind, labels: cohorts, parts: parts, overallOver: Array(cohorts.indices),
                 cohortWeights: cohorts.map { shares[$0]! })
         case .calendar:
             let first = effects.map(\.cohort).min()!
@@ -66,7 +67,8 @@ extension CallawaySantAnnaResult {
             for i in 0..<unitCount { psi[i] += w * column[i] }
         }
         if withWeightTerm {
-            addWeightTerm(&psi, groups: cells.map { effects[$0].cohort }, shares: cells.map { p[$0] },
+            addWeightTerm(
+                &psi, groups: cells.map { effects[$0].cohort }, shares: cells.map { p[$0] },
                 values: cells.map { effects[$0].estimate })
         }
         return (estimate, psi)
@@ -110,7 +112,8 @@ extension CallawaySantAnnaResult {
             for i in 0..<unitCount { psi[i] += w * parts[j].1[i] }
         }
         if let cohortWeights {
-            addWeightTerm(&psi, groups: chosen.map { labels[$0] }, shares: chosen.map { cohortWeights[$0] },
+            addWeightTerm(
+                &psi, groups: chosen.map { labels[$0] }, shares: chosen.map { cohortWeights[$0] },
                 values: chosen.map { parts[$0].0 })
         }
         return .init(kind: kind, overall: overall, overallStandardError: standardError(psi), elements: elements)

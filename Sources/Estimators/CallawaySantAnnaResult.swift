@@ -6,7 +6,7 @@ public struct CallawaySantAnnaResult: Sendable {
     /// The identifying choices (control group, anticipation, base period).
     public let specification: CallawaySantAnnaSpecification
     /// ATT(g,t) for each cohort (ascending) and period (ascending).
-    public let effects: [GroupTimeEffect]
+    public let effects: [CallawaySantAnnaEffect]
     /// Influence function of each effect over the panel's units: `influence[cell][unit]`,
     /// scaled as in R `did` (so that SE = sqrt(Σᵢ ψᵢ²)/n).
     public let influence: [[Double]]

@@ -26,13 +26,17 @@ public struct StaggeredPanelSimulation: Sendable, Equatable {
     public var effectGrowth: Double
     /// Share of units never treated; the rest are spread evenly over the cohorts at random.
     public var neverTreatedShare: Double
-    /// Number of clusters (units are assigned at random) and the SD of their period shocks.
+    /// Number of clusters; units are assigned to them at random.
     public var clusters: Int
+    /// SD of the cluster-period shocks u_ct (shared by a cluster's units, so they correlate).
     public var clusterSD: Double
-    /// SD of unit effects, the linear time trend, the level shift per cohort period, noise SD.
+    /// SD of the unit effects α_i.
     public var unitSD: Double
+    /// Slope of the common time effect λ_t = trend·t.
     public var trend: Double
+    /// Level shift of α_i per unit of the cohort's start (treated cohorts differ in levels only).
     public var cohortShift: Double
+    /// SD of the idiosyncratic noise ε_it.
     public var noiseSD: Double
 
     /// A simulation design; defaults give a 3-cohort panel with never-treated units.
@@ -79,13 +83,17 @@ public struct StaggeredPanelSimulation: Sendable, Equatable {
             clusterOfUnit[i] = assign.nextInt(below: clusters)
         }
         let shocks = (0..<(clusters * periods)).map { _ in clusterSD * Self.normal(&draws) }
-        var ids: [String] = [], time: [Double] = [], cohort: [Double] = [], outcome: [Double] = []
+        var ids: [String] = []
+        var time: [Double] = []
+        var cohort: [Double] = []
+        var outcome: [Double] = []
         for i in 0..<units {
             let g = cohortOfUnit[i]
             let alpha = unitSD * Self.normal(&draws) + cohortShift * Double(g)
             for t in 1...periods {
                 let tau = g > 0 ? trueEffect(cohort: g, period: t) : 0
-                let y = alpha + trend * Double(t) + shocks[clusterOfUnit[i] * periods + t - 1] + tau
+                let y =
+                    alpha + trend * Double(t) + shocks[clusterOfUnit[i] * periods + t - 1] + tau
                     + noiseSD * Self.normal(&draws)
                 ids.append(String(i + 1))
                 time.append(Double(t))

@@ -5,7 +5,10 @@ import Testing
 @Suite struct CallawaySantAnnaTests {
     /// Long arrays of a panel with periods 1…T from per-unit (cohort, outcomes) rows.
     func panel(_ units: [(Double, [Double])]) throws -> StaggeredPanel {
-        var id: [String] = [], t: [Double] = [], g: [Double] = [], y: [Double] = []
+        var id: [String] = []
+        var t: [Double] = []
+        var g: [Double] = []
+        var y: [Double] = []
         for (i, unit) in units.enumerated() {
             for (p, value) in unit.1.enumerated() {
                 id.append("u\(i)")

@@ -31,7 +31,7 @@ import Testing
         CallawaySantAnnaSpecification(controlGroup: .notYetTreated),
         CallawaySantAnnaSpecification(basePeriod: .universal),
     ])
-    func recoversGroupTimeEffects(specification: CallawaySantAnnaSpecification) throws {
+    func recoversCallawaySantAnnaEffects(specification: CallawaySantAnnaSpecification) throws {
         let (panel, _) = design.simulate(seed: 2021)
         let result = try CallawaySantAnna.estimate(panel, specification: specification)
         #expect(result.warnings.isEmpty)

@@ -1,5 +1,5 @@
 /// One Callaway–Sant'Anna group-time average treatment effect ATT(g,t).
-public struct GroupTimeEffect: Sendable, Equatable {
+public struct CallawaySantAnnaEffect: Sendable, Equatable {
     /// The cohort g (first treated period).
     public let cohort: Double
     /// The period t.
