@@ -30,6 +30,9 @@ public struct StaggeredPanelSimulation: Sendable, Equatable {
     public var clusters: Int
     /// SD of the cluster-period shocks u_ct (shared by a cluster's units, so they correlate).
     public var clusterSD: Double
+    /// Whether whole clusters adopt together (sites trained in waves) rather than single units;
+    /// cluster shocks then correlate within cohorts, and unit-clustered SEs are too small.
+    public var treatmentByCluster: Bool
     /// SD of the unit effects α_i.
     public var unitSD: Double
     /// Slope of the common time effect λ_t = trend·t.
@@ -43,7 +46,8 @@ public struct StaggeredPanelSimulation: Sendable, Equatable {
     public init(
         units: Int = 500, periods: Int = 8, cohorts: [Int] = [4, 6, 7], cohortEffects: [Double] = [1, 2, 3],
         effectGrowth: Double = 0.5, neverTreatedShare: Double = 0.3, clusters: Int = 50, clusterSD: Double = 0.5,
-        unitSD: Double = 2, trend: Double = 0.4, cohortShift: Double = 0.2, noiseSD: Double = 1
+        treatmentByCluster: Bool = false, unitSD: Double = 2, trend: Double = 0.4, cohortShift: Double = 0.2,
+        noiseSD: Double = 1
     ) {
         precondition(units > 0 && periods >= 2 && clusters > 0, "need units, clusters and at least two periods")
         precondition(cohorts.count == cohortEffects.count, "one effect per cohort")
@@ -57,6 +61,7 @@ public struct StaggeredPanelSimulation: Sendable, Equatable {
         self.neverTreatedShare = neverTreatedShare
         self.clusters = clusters
         self.clusterSD = clusterSD
+        self.treatmentByCluster = treatmentByCluster
         self.unitSD = unitSD
         self.trend = trend
         self.cohortShift = cohortShift
@@ -74,13 +79,17 @@ public struct StaggeredPanelSimulation: Sendable, Equatable {
     public func simulate(seed: UInt64) -> (panel: StaggeredPanel, clusterOfUnit: [Int]) {
         var assign = RandomStream(seed: seed, stream: 0)
         var draws = RandomStream(seed: seed, stream: 1)
+        // A cohort draw: never treated with the given share, else one of the cohorts at random.
+        func drawCohort() -> Int {
+            guard !cohorts.isEmpty, assign.nextUniform() >= neverTreatedShare else { return 0 }
+            return cohorts[assign.nextInt(below: cohorts.count)]
+        }
+        let cohortOfCluster = treatmentByCluster ? (0..<clusters).map { _ in drawCohort() } : []
         var cohortOfUnit = [Int](repeating: 0, count: units)
         var clusterOfUnit = [Int](repeating: 0, count: units)
         for i in 0..<units {
-            if !cohorts.isEmpty && assign.nextUniform() >= neverTreatedShare {
-                cohortOfUnit[i] = cohorts[assign.nextInt(below: cohorts.count)]
-            }
             clusterOfUnit[i] = assign.nextInt(below: clusters)
+            cohortOfUnit[i] = treatmentByCluster ? cohortOfCluster[clusterOfUnit[i]] : drawCohort()
         }
         let shocks = (0..<(clusters * periods)).map { _ in clusterSD * Self.normal(&draws) }
         var ids: [String] = []

@@ -67,4 +67,36 @@ import Testing
             #expect(abs(element.estimate - truth) < 4 * se, "e = \(e)")
         }
     }
+
+    /// With cluster-period shocks and whole clusters adopting together, standard errors clustered by the simulated cluster exceed the
+    /// unit-clustered ones on average (Moulton 1990), and the estimates stay within 4 of them of the truth.
+    @Test func clusterShocksWidenClusteredStandardErrors() throws {
+        let shocked = StaggeredPanelSimulation(units: 2000, clusters: 60, clusterSD: 0.7, treatmentByCluster: true)
+        let (panel, clusterOfUnit) = shocked.simulate(seed: 99)
+        var ids: [String] = []
+        var time: [Double] = []
+        var cohort: [Double] = []
+        var outcome: [Double] = []
+        var cluster: [String] = []
+        for i in 0..<panel.unitCount {
+            for (p, t) in panel.periods.enumerated() {
+                ids.append(panel.unitIDs[i])
+                time.append(t)
+                cohort.append(panel.cohorts[i] ?? 0)
+                outcome.append(panel.outcome(unit: i, period: p))
+                cluster.append(String(clusterOfUnit[i]))
+            }
+        }
+        let clustered = try StaggeredPanel(
+            unit: ids, time: time, cohort: cohort, outcome: outcome, cluster: cluster, clusterName: "site")
+        let byUnit = try CallawaySantAnna.estimate(panel)
+        let bySite = try CallawaySantAnna.estimate(clustered)
+        #expect(bySite.clusterCount == 60)
+        let ratios = zip(byUnit.effects, bySite.effects).map { $1.standardError! / $0.standardError! }
+        #expect(ratios.reduce(0, +) / Double(ratios.count) > 1.2)
+        for effect in bySite.effects {
+            let truth = shocked.trueEffect(cohort: Int(effect.cohort), period: Int(effect.period))
+            #expect(abs(effect.estimate - truth) < 4 * effect.standardError!, "ATT(\(effect.cohort), \(effect.period))")
+        }
+    }
 }
