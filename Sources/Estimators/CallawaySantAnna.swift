@@ -50,11 +50,6 @@ public enum CallawaySantAnna {
                         + "standard errors are unreliable. Consider pooling it with a neighbouring cohort.")
             }
         }
-        if specification.controlGroup == .neverTreated && !panel.cohorts.contains(where: { $0 == nil }) {
-            throw StaggeredPanelError.noComparisonUnits(
-                cohort: cohorts[0], period: periods[1], controlGroup: specification.controlGroup.label)
-        }
-
         let n = panel.unitCount
         let width = periods.count
         // did's `tfac`: the varying base skips the first period (it has no predecessor to differ from).

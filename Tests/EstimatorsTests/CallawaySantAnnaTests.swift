@@ -82,7 +82,9 @@ import Testing
     @Test func cohortWithoutComparisonUnitsIsRefused() throws {
         // No never-treated units: the never-treated control group is empty.
         let noNever = try panel([(2, [1, 2, 3]), (3, [1, 2, 4])])
-        #expect(throws: StaggeredPanelError.self) { try CallawaySantAnna.estimate(noNever) }
+        #expect(throws: StaggeredPanelError.noComparisonUnits(cohort: 2, period: 2, controlGroup: "never treated")) {
+            try CallawaySantAnna.estimate(noNever)
+        }
         // Not yet treated: cohort 2 is compared with cohort 3 in period 2, but nobody is untreated in period 3.
         #expect(throws: StaggeredPanelError.noComparisonUnits(cohort: 2, period: 3, controlGroup: "not yet treated")) {
             try CallawaySantAnna.estimate(noNever, specification: .init(controlGroup: .notYetTreated))
