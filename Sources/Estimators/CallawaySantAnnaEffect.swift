@@ -11,9 +11,9 @@ public struct CallawaySantAnnaEffect: Sendable, Equatable {
     /// Analytic standard error from the influence function; `nil` where it is zero (the universal
     /// reference cell), as R `did` reports `NA`.
     public let standardError: Double?
-    /// Units of cohort g in the comparison.
+    /// Units of cohort g in the comparison (0 for the universal reference cell, which uses no data).
     public let treatedUnits: Int
-    /// Comparison units used.
+    /// Comparison units used (0 for the universal reference cell).
     public let comparisonUnits: Int
 
     /// Event time t − g (negative before treatment).
