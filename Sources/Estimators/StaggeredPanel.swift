@@ -1,0 +1,156 @@
+import DataFrameModule
+
+/// A balanced unit × period panel with staggered treatment adoption, stored wide.
+///
+/// Each unit has one cohort, the first period in which it is treated (`nil` = never treated;
+/// the data encode never treated as 0 or missing, as R `did` and Python `csdid` do), and one
+/// outcome per period. This is the input of `CallawaySantAnna` (Callaway & Sant'Anna 2021).
+public struct StaggeredPanel: Sendable, Equatable {
+    /// Unit identifiers, in first-appearance order.
+    public let unitIDs: [String]
+    /// The distinct periods, ascending.
+    public let periods: [Double]
+    /// First treated period per unit; `nil` for never-treated units.
+    public let cohorts: [Double?]
+    /// Outcomes, unit-major: `outcomes[unit * periods.count + period]`.
+    public let outcomes: [Double]
+    /// Name of the cluster variable, when standard errors are clustered above the unit level.
+    public let clusterName: String?
+    /// Dense cluster code (0..<G) of each unit, when a cluster variable is given.
+    public let clusterOfUnit: [Int]?
+
+    /// Number of units.
+    public var unitCount: Int { unitIDs.count }
+
+    /// Outcome of `unit` in the period with index `period`.
+    public func outcome(unit: Int, period: Int) -> Double { outcomes[unit * periods.count + period] }
+
+    /// The distinct treated cohorts, ascending.
+    public var treatedCohorts: [Double] { Array(Set(cohorts.compactMap { $0 })).sorted() }
+
+    /// A panel from long-format arrays (one entry per unit-period row).
+    ///
+    /// A cohort of 0 or NaN means never treated. Outcomes and times must be finite. `cluster`
+    /// (one id per row, constant within a unit, e.g. team or site) clusters the standard errors
+    /// above the unit level; without it they are clustered by unit.
+    /// - Throws: `StaggeredPanelError` (missing values, unbalanced panel, cohort or cluster not
+    ///   constant within a unit, fewer than two periods).
+    public init(
+        unit: [String], time: [Double], cohort: [Double], outcome: [Double], cluster: [String]? = nil,
+        clusterName: String = "cluster"
+    ) throws {
+        precondition(
+            unit.count == time.count && time.count == cohort.count && cohort.count == outcome.count,
+            "unit, time, cohort and outcome must have one entry per row")
+        let badOutcome = outcome.filter { !$0.isFinite }.count
+        if badOutcome > 0 { throw StaggeredPanelError.missingValues(column: "outcome", rows: badOutcome) }
+        let badTime = time.filter { !$0.isFinite }.count
+        if badTime > 0 { throw StaggeredPanelError.missingValues(column: "time", rows: badTime) }
+
+        var unitIndex: [String: Int] = [:]
+        var ids: [String] = []
+        for u in unit where unitIndex[u] == nil {
+            unitIndex[u] = ids.count
+            ids.append(u)
+        }
+        let periods = Array(Set(time)).sorted()
+        guard periods.count >= 2 else { throw StaggeredPanelError.tooFewPeriods(count: periods.count) }
+        let periodIndex = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
+        let width = periods.count
+        var values = [Double](repeating: .nan, count: ids.count * width)
+        var seen = [Bool](repeating: false, count: ids.count * width)
+        var unitCohort = [Double?](repeating: nil, count: ids.count)
+        var cohortSet = [Bool](repeating: false, count: ids.count)
+        for r in 0..<unit.count {
+            let u = unitIndex[unit[r]]!
+            let slot = u * width + periodIndex[time[r]]!
+            if seen[slot] {
+                throw StaggeredPanelError.unbalancedPanel(
+                    units: ids.count, periods: width, rows: unit.count,
+                    example: "unit '\(unit[r])' has two rows in period \(time[r])")
+            }
+            seen[slot] = true
+            values[slot] = outcome[r]
+            // 0 and NaN both encode "never treated" (R `did` convention: gname = 0).
+            let g: Double? = (cohort[r].isNaN || cohort[r] == 0) ? nil : cohort[r]
+            if cohortSet[u] {
+                if unitCohort[u] != g { throw StaggeredPanelError.cohortNotConstant(unit: unit[r]) }
+            } else {
+                unitCohort[u] = g
+                cohortSet[u] = true
+            }
+        }
+        if let slot = seen.firstIndex(of: false) {
+            throw StaggeredPanelError.unbalancedPanel(
+                units: ids.count, periods: width, rows: unit.count,
+                example: "unit '\(ids[slot / width])' has no row in period \(periods[slot % width])")
+        }
+        self.unitIDs = ids
+        self.periods = periods
+        self.cohorts = unitCohort
+        self.outcomes = values
+        if let cluster {
+            precondition(cluster.count == unit.count, "one cluster id per row")
+            var codes = [Int](repeating: -1, count: ids.count)
+            var table: [String: Int] = [:]
+            for r in 0..<unit.count {
+                let u = unitIndex[unit[r]]!
+                let code = table[cluster[r]] ?? table.count
+                table[cluster[r]] = code
+                if codes[u] == -1 {
+                    codes[u] = code
+                } else if codes[u] != code {
+                    throw StaggeredPanelError.clusterNotConstant(unit: unit[r], cluster: clusterName)
+                }
+            }
+            self.clusterName = clusterName
+            self.clusterOfUnit = codes
+        } else {
+            self.clusterName = nil
+            self.clusterOfUnit = nil
+        }
+    }
+
+    /// Number of clusters: the cluster variable's distinct values, or the units.
+    public var clusterCount: Int { clusterOfUnit.map { ($0.max() ?? -1) + 1 } ?? unitCount }
+
+    /// A panel from the columns of a long data frame.
+    ///
+    /// The unit column may be of any type; outcome, time and cohort must be numeric (dates count
+    /// as days). A missing cohort means never treated, as does 0. `cluster` names a column constant
+    /// within units (team, site) to cluster the standard errors by; by default they are clustered by unit.
+    /// - Throws: `StaggeredPanelError` (column not found, non-numeric, missing outcome, time or
+    ///   cluster, unbalanced panel, cohort or cluster not constant within a unit).
+    public init(
+        data: DataFrame, outcome: String, unit: String, time: String, cohort: String, cluster: String? = nil
+    ) throws {
+        func numeric(_ name: String) throws -> [Double] {
+            guard let column = data[name] else { throw StaggeredPanelError.columnNotFound(name: name) }
+            guard column.type != .categorical, let values = column.numericValues() else {
+                throw StaggeredPanelError.nonNumericColumn(name: name, type: column.type.description)
+            }
+            return values
+        }
+        guard let unitColumn = data[unit] else { throw StaggeredPanelError.columnNotFound(name: unit) }
+        if unitColumn.missingCount > 0 {
+            throw StaggeredPanelError.missingValues(column: unit, rows: unitColumn.missingCount)
+        }
+        let y = try numeric(outcome)
+        let t = try numeric(time)
+        let g = try numeric(cohort)
+        let missingY = y.filter(\.isNaN).count
+        if missingY > 0 { throw StaggeredPanelError.missingValues(column: outcome, rows: missingY) }
+        let missingT = t.filter(\.isNaN).count
+        if missingT > 0 { throw StaggeredPanelError.missingValues(column: time, rows: missingT) }
+        let ids = (0..<unitColumn.count).map { unitColumn.text(at: $0) }
+        var clusterIDs: [String]? = nil
+        if let cluster {
+            guard let column = data[cluster] else { throw StaggeredPanelError.columnNotFound(name: cluster) }
+            if column.missingCount > 0 {
+                throw StaggeredPanelError.missingValues(column: cluster, rows: column.missingCount)
+            }
+            clusterIDs = (0..<column.count).map { column.text(at: $0) }
+        }
+        try self.init(unit: ids, time: t, cohort: g, outcome: y, cluster: clusterIDs, clusterName: cluster ?? "cluster")
+    }
+}
