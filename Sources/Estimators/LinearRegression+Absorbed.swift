@@ -19,67 +19,53 @@ extension LinearRegression {
     /// dummy-variable model; the bread is `(X̃ᵀWX̃)⁻¹`; covariances follow
     /// `absorption.smallSample`. Matches fixest `feols(y ~ x | fe)` and pyfixest `feols`.
     static func estimateAbsorbed(
-        _ design: DesignMatrix, clusterSource: ClusterSource, covariance: CovarianceType,
+        _ design: consuming DesignMatrix, clusterSource: ClusterSource, covariance: CovarianceType,
         absorption: AbsorptionOptions
     ) throws -> RegressionFit {
         let n = design.rowCount
-        let effectNames = design.absorbed.map(\.name)
-        guard design.columnCount > 0 else { throw FixedEffectsError.noRegressorsLeft(absorbed: [], effects: effectNames) }
-        let demeaner = FixedEffectsDemeaner(factors: design.absorbed, weights: design.weights)
-        let (demeaned, outcome) = demeaner.demean(design.x, outcome: design.y, options: absorption.demeaning)
-        let yTilde = outcome!
+        let k = design.columnCount
+        let (formula, columnNames, account) = (design.formula, design.columnNames, design.account)
+        let (factors, weights, y) = (design.absorbed, design.weights, design.y)
+        let effectNames = factors.map(\.name)
+        guard k > 0 else { throw FixedEffectsError.noRegressorsLeft(absorbed: [], effects: effectNames) }
+        // The design is consumed: its regressors are read only to demean them and to measure what
+        // the projection left, so their N × k doubles are freed before least squares allocates.
+        let (demeaned, yTilde, shares) = demeanedDesign(consume design, options: absorption.demeaning)
         let xTilde = demeaned.matrix
+        // Σ wᵢ ỹᵢ² now, so that ỹ can go as soon as the slopes are solved.
+        var withinTSS = 0.0
+        for i in yTilde.indices { withinTSS += (weights?[i] ?? 1) * yTilde[i] * yTilde[i] }
         var warnings: [String] = []
 
         // Columns the fixed effects absorb, by the share of their variation that survives.
-        let shares = withinShares(original: design.x, demeaned: xTilde, weights: design.weights)
         let absorbedColumns = shares.indices.filter { shares[$0] <= absorbedTolerance }
         let candidates = shares.indices.filter { shares[$0] > absorbedTolerance }
         for j in absorbedColumns {
             warnings.append(
-                "\(design.columnNames[j]) is collinear with the fixed effects (\(effectNames.joined(separator: ", "))) and was dropped")
+                "\(columnNames[j]) is collinear with the fixed effects (\(effectNames.joined(separator: ", "))) and was dropped")
         }
         guard !candidates.isEmpty else {
-            throw FixedEffectsError.noRegressorsLeft(
-                absorbed: absorbedColumns.map { design.columnNames[$0] }, effects: effectNames)
+            throw FixedEffectsError.noRegressorsLeft(absorbed: absorbedColumns.map { columnNames[$0] }, effects: effectNames)
         }
         for j in candidates where shares[j] < weakWithinVariation {
             warnings.append(
-                "\(design.columnNames[j]) varies little within the fixed effects (\(StatisticsText.compact(shares[j])) "
+                "\(columnNames[j]) varies little within the fixed effects (\(StatisticsText.compact(shares[j])) "
                     + "of its variation is left): its coefficient is imprecise and sensitive to rounding")
         }
 
-        // Weighted least squares on the demeaned data (statsmodels' whitening, as the plain engine).
-        let candidateX = candidates.count == design.columnCount ? xTilde : xTilde.selectingColumns(candidates)
-        let root = design.weights.map(squareRootWeights)
-        let solution: LeastSquaresSolution
-        if let root {
-            solution = try leastSquares(
-                candidateX.scalingRows(by: root), zip(yTilde, root).map { $0 * $1 }, relativeTolerance: rankTolerance)
-        } else {
-            solution = try leastSquares(candidateX, yTilde, relativeTolerance: rankTolerance)
-        }
-        let kept = solution.keptColumns.map { candidates[$0] }
-        let collinear = solution.droppedColumns.map { candidates[$0] }
-        for j in collinear { warnings.append("\(design.columnNames[j]) dropped: collinear with other regressors") }
-        let keptEstimates = solution.keptColumns.map { solution.coefficients[$0] }
-        var coefficients = [Double](repeating: .nan, count: design.columnCount)
+        let slopes = try demeanedLeastSquares(xTilde, consume yTilde, candidates: candidates, weights: weights)
+        let kept = slopes.kept
+        let collinear = slopes.collinear
+        for j in collinear { warnings.append("\(columnNames[j]) dropped: collinear with other regressors") }
+        let keptEstimates = slopes.keptEstimates
+        var coefficients = [Double](repeating: .nan, count: k)
         for (p, j) in kept.enumerated() { coefficients[j] = keptEstimates[p] }
-        let keptX = kept.count == design.columnCount ? xTilde : xTilde.selectingColumns(kept)
-        // Residuals on the original scale; by FWL they are the dummy-variable model's residuals.
-        let residuals: [Double]
-        if root == nil {
-            residuals = solution.residuals
-        } else {
-            let fittedTilde = keptX.times(keptEstimates)
-            residuals = zip(yTilde, fittedTilde).map { $0 - $1 }
-        }
-        let fitted = zip(design.y, residuals).map { $0 - $1 }
+        let residuals = slopes.residuals
         let components = SandwichComponents(
-            design: keptX, residuals: residuals, weights: design.weights, bread: solution.unscaledCovariance)
+            design: slopes.keptX, residuals: residuals, weights: weights, bread: slopes.bread)
 
         let unconverged = demeaned.converged.indices.filter { !demeaned.converged[$0] }.map {
-            $0 < design.columnCount ? design.columnNames[$0] : design.formula.outcome
+            $0 < k ? columnNames[$0] : formula.outcome
         }
         if !unconverged.isEmpty {
             warnings.append(
@@ -88,22 +74,69 @@ extension LinearRegression {
                     + "or check for weakly connected fixed effects.")
         }
         let effects = absorbedSummary(
-            design: design, convention: absorption.smallSample, components: components, yTilde: yTilde,
-            slopes: kept.count, demeaning: absorption.demeaning, sweeps: demeaned.iterations.max() ?? 0,
-            unconverged: unconverged)
+            factors: factors, account: account, convention: absorption.smallSample,
+            components: components, withinTSS: withinTSS, slopes: kept.count, demeaning: absorption.demeaning,
+            sweeps: demeaned.iterations.max() ?? 0, unconverged: unconverged)
         let fit = fitStatistics(
-            y: design.y, weights: design.weights, components: components, slopes: kept.count,
-            fixedEffects: effects.parameterCount)
+            y: y, weights: weights, components: components, slopes: kept.count, fixedEffects: effects.parameterCount)
         let core = FitCore(
             components: components, keptEstimates: keptEstimates, modelRestrictions: Matrix.identity(kept.count),
-            clusterSource: clusterSource, accuracy: NumericalAccuracy(solution), absorbed: effects)
+            clusterSource: clusterSource, accuracy: slopes.accuracy, absorbed: effects)
         let (estimate, test) = try inference(core: core, covariance: covariance)
         return RegressionFit(
-            formula: design.formula, columnNames: design.columnNames, coefficients: coefficients,
-            droppedColumns: (absorbedColumns + collinear).sorted().map { design.columnNames[$0] }, keptColumns: kept,
-            rank: kept.count, n: n, dfResidual: n - kept.count - effects.parameterCount, isWeighted: design.weights != nil,
+            formula: formula, columnNames: columnNames, coefficients: coefficients,
+            droppedColumns: (absorbedColumns + collinear).sorted().map { columnNames[$0] }, keptColumns: kept,
+            rank: kept.count, n: n, dfResidual: n - kept.count - effects.parameterCount, isWeighted: weights != nil,
             hasConstant: true, rSquared: fit.r2, adjustedRSquared: fit.adjusted, modelTest: test, residuals: residuals,
-            fitted: fitted, covarianceEstimate: estimate, observations: design.account, fitWarnings: warnings, core: core)
+            fittedValues: .outcomeMinusResiduals(outcome: y), covarianceEstimate: estimate, observations: account,
+            fitWarnings: warnings, core: core)
+    }
+
+    /// The demeaned regressors and outcome of `design` and each column's `withinShares`; takes the
+    /// design so that its regressor matrix is released on return.
+    private static func demeanedDesign(
+        _ design: consuming DesignMatrix, options: DemeaningOptions
+    ) -> (columns: DemeanedColumns, outcome: [Double], shares: [Double]) {
+        let demeaner = FixedEffectsDemeaner(factors: design.absorbed, weights: design.weights)
+        let (demeaned, outcome) = demeaner.demean(design.x, outcome: design.y, options: options)
+        let shares = withinShares(original: design.x, demeaned: demeaned.matrix, weights: design.weights)
+        return (demeaned, outcome!, shares)
+    }
+
+    /// (Weighted) least squares of `ỹ` on the `candidates` columns of `X̃` with R's rank rule,
+    /// residuals on the original scale (by FWL, the dummy-variable model's). Takes `ỹ` and keeps
+    /// only what the fit needs of the solution, so `ỹ` and the solver's work arrays are released
+    /// on return.
+    private static func demeanedLeastSquares(
+        _ xTilde: Matrix, _ yTilde: consuming [Double], candidates: [Int], weights: [Double]?
+    ) throws -> (
+        kept: [Int], collinear: [Int], keptEstimates: [Double], keptX: Matrix, residuals: [Double], bread: Matrix,
+        accuracy: NumericalAccuracy
+    ) {
+        // Weighted least squares on the demeaned data (statsmodels' whitening, as the plain engine).
+        let candidateX = candidates.count == xTilde.columns ? xTilde : xTilde.selectingColumns(candidates)
+        let root = weights.map(squareRootWeights)
+        let solution: LeastSquaresSolution
+        if let root {
+            solution = try leastSquares(
+                candidateX.scalingRows(by: root), zip(yTilde, root).map { $0 * $1 }, relativeTolerance: rankTolerance)
+        } else {
+            solution = try leastSquares(candidateX, yTilde, relativeTolerance: rankTolerance)
+        }
+        let kept = solution.keptColumns.map { candidates[$0] }
+        let keptEstimates = solution.keptColumns.map { solution.coefficients[$0] }
+        let keptX = kept.count == xTilde.columns ? xTilde : xTilde.selectingColumns(kept)
+        let residuals: [Double]
+        if root == nil {
+            residuals = solution.residuals
+        } else {
+            let fittedTilde = keptX.times(keptEstimates)
+            residuals = zip(yTilde, fittedTilde).map { $0 - $1 }
+        }
+        return (
+            kept, solution.droppedColumns.map { candidates[$0] }, keptEstimates, keptX, residuals,
+            solution.unscaledCovariance, NumericalAccuracy(solution)
+        )
     }
 
     /// `‖x̃_j‖_w / ‖x_j − x̄_j‖_w` per column: the share of a column's variation (norm) that the
@@ -136,23 +169,21 @@ extension LinearRegression {
         }
     }
 
-    /// The report of the absorbed effects: levels, redundancy per the convention, within R².
+    /// The report of the absorbed effects: levels, redundancy per the convention, within R²
+    /// `1 − SSR / withinTSS` with `withinTSS = Σ wᵢ ỹᵢ²`.
     static func absorbedSummary(
-        design: DesignMatrix, convention: SmallSampleConvention, components: SandwichComponents, yTilde: [Double],
-        slopes: Int, demeaning: DemeaningOptions, sweeps: Int, unconverged: [String]
+        factors: [FixedEffectFactor], account: ObservationAccount, convention: SmallSampleConvention, components: SandwichComponents, withinTSS: Double, slopes: Int,
+        demeaning: DemeaningOptions, sweeps: Int, unconverged: [String]
     ) -> AbsorbedEffects {
-        let factors = design.absorbed
         let references = FixedEffectRedundancy.references(factors, exact: convention.exactRedundancy)
-        let singletons = design.account.dropped.reduce(0) {
+        let singletons = account.dropped.reduce(0) {
             if case .singletonFixedEffect = $1.reason { return $0 + $1.count }
             return $0
         }
         let kfe = zip(factors, references).reduce(0) { $0 + $1.0.levelCount - $1.1 }
         let ssr = components.weightedResidualSumOfSquares()
-        var withinTSS = 0.0
-        for i in yTilde.indices { withinTSS += (design.weights?[i] ?? 1) * yTilde[i] * yTilde[i] }
         let within = 1 - ssr / withinTSS
-        let n = Double(design.rowCount)
+        let n = Double(components.observationCount)
         // pyfixest `_adj_r2_within`: (N − K_fe)/(N − k − K_fe).
         let adjusted = 1 - (1 - within) * (n - Double(kfe)) / (n - Double(slopes + kfe))
         return AbsorbedEffects(

@@ -11,12 +11,13 @@ extension LinearRegression {
     /// model test; `clusterSource` resolves cluster ids now and for later `with(covariance:)`.
     /// A design with absorbed fixed effects goes to `estimateAbsorbed` with `absorption`.
     static func estimate(
-        _ design: DesignMatrix, clusterSource: ClusterSource,
+        _ design: consuming DesignMatrix, clusterSource: ClusterSource,
         covariance: CovarianceType, absorption: AbsorptionOptions = .init()
     ) throws -> RegressionFit {
         if !design.absorbed.isEmpty {
+            // Handed over, so the absorbed engine can release the regressors once demeaned.
             return try estimateAbsorbed(
-                design, clusterSource: clusterSource, covariance: covariance, absorption: absorption)
+                consume design, clusterSource: clusterSource, covariance: covariance, absorption: absorption)
         }
         let x = design.x
         let y = design.y
@@ -35,15 +36,17 @@ extension LinearRegression {
         let kept = solution.keptColumns
         let keptX = kept.count == x.columns ? x : x.selectingColumns(kept)
         let keptEstimates = kept.map { solution.coefficients[$0] }
-        let fitted: [Double]
+        let fitted: FittedValues
         let residuals: [Double]
         if root == nil {
-            fitted = solution.fitted
+            // The solver's fitted values are `b − residuals` with b = y: derive them on access.
+            fitted = .outcomeMinusResiduals(outcome: y)
             residuals = solution.residuals
         } else {
             // Residuals on the original scale, as statsmodels `resid` (not `wresid`).
-            fitted = keptX.times(keptEstimates)
-            residuals = zip(y, fitted).map { $0 - $1 }
+            let values = keptX.times(keptEstimates)
+            residuals = zip(y, values).map { $0 - $1 }
+            fitted = .stored(values)
         }
         let components = SandwichComponents(
             design: keptX, residuals: residuals, weights: design.weights,
@@ -62,7 +65,7 @@ extension LinearRegression {
             formula: design.formula, columnNames: design.columnNames, coefficients: solution.coefficients,
             droppedColumns: dropped, keptColumns: kept, rank: kept.count, n: n, dfResidual: n - kept.count,
             isWeighted: design.weights != nil, hasConstant: constant != nil, rSquared: fitStatistics.r2,
-            adjustedRSquared: fitStatistics.adjusted, modelTest: test, residuals: residuals, fitted: fitted,
+            adjustedRSquared: fitStatistics.adjusted, modelTest: test, residuals: residuals, fittedValues: fitted,
             covarianceEstimate: estimate, observations: design.account,
             fitWarnings: dropped.map { "\($0) dropped: collinear with other regressors" }, core: core)
     }

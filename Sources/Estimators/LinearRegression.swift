@@ -52,8 +52,11 @@ public enum LinearRegression {
         options.requiredColumns = covariance.clusterVariables
         options.dropSingletons = absorption.dropSingletons
         let design = try DesignMatrix.build(formula, data: data, options: options)
-        return try estimate(
-            design, clusterSource: .frame(data, rows: design.rowIndices), covariance: covariance, absorption: absorption)
+        // Row numbers are ascending and distinct, so as many as the frame has rows means all of them.
+        let source = ClusterSource.frame(
+            data, rows: design.rowIndices.count == data.rowCount ? nil : design.rowIndices)
+        // The design is handed over, not borrowed: the engine may free its regressors early.
+        return try estimate(consume design, clusterSource: source, covariance: covariance, absorption: absorption)
     }
 
     /// Fits a prepared design.

@@ -27,7 +27,7 @@ extension RegressionFit {
             formula: formula, columnNames: columnNames, coefficients: coefficients, droppedColumns: droppedColumns,
             keptColumns: keptColumns, rank: rank, n: n, dfResidual: n - rank - recounted.parameterCount,
             isWeighted: isWeighted, hasConstant: hasConstant, rSquared: rSquared, adjustedRSquared: adjustedRSquared,
-            modelTest: test, residuals: residuals, fitted: fitted, covarianceEstimate: estimate,
+            modelTest: test, residuals: residuals, fittedValues: fittedValues, covarianceEstimate: estimate,
             observations: observations, fitWarnings: fitWarnings, core: core)
     }
 }

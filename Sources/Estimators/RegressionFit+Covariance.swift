@@ -14,7 +14,7 @@ extension RegressionFit {
             formula: formula, columnNames: columnNames, coefficients: coefficients, droppedColumns: droppedColumns,
             keptColumns: keptColumns, rank: rank, n: n, dfResidual: dfResidual, isWeighted: isWeighted,
             hasConstant: hasConstant, rSquared: rSquared, adjustedRSquared: adjustedRSquared, modelTest: test,
-            residuals: residuals, fitted: fitted, covarianceEstimate: estimate, observations: observations,
+            residuals: residuals, fittedValues: fittedValues, covarianceEstimate: estimate, observations: observations,
             fitWarnings: fitWarnings, core: core)
     }
 }
@@ -35,7 +35,8 @@ extension FitCore {
                         name: name,
                         suggestion: closestName(to: name, among: frame.columnNames))
                 }
-                let codes = ClusterCoding.codes(column, rows: rows)
+                let codes = rows.map { ClusterCoding.codes(column, rows: $0) }
+                    ?? ClusterCoding.codes(column, rows: 0..<frame.rowCount)
                 let missing = codes.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
                 if missing > 0 { throw EstimationError.missingClusterIDs(column: name, rows: missing) }
                 return try ClusterVariable(name: name, codes: codes)

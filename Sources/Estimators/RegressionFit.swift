@@ -42,7 +42,12 @@ public struct RegressionFit: Sendable {
     /// Residuals `y − ŷ` on the original scale (unweighted, as statsmodels `resid`).
     public let residuals: [Double]
     /// Fitted values `ŷ = X b`.
-    public let fitted: [Double]
+    ///
+    /// For unweighted fits derived on access as `y − e` (the same subtraction the engines made,
+    /// so bit for bit the same values), which spares the fit one stored N-vector.
+    public var fitted: [Double] { fittedValues.values(residuals: residuals) }
+    /// Where `fitted` comes from.
+    let fittedValues: FittedValues
     /// The covariance of the kept coefficients with its type, df, cluster counts and warnings.
     public let covarianceEstimate: CovarianceEstimate
     /// Which rows were used and why the others were dropped.
@@ -96,10 +101,30 @@ public struct RegressionFit: Sendable {
     }
 }
 
+/// Fitted values of a fit, stored or derived from the outcome and the residuals.
+enum FittedValues: Sendable {
+    /// Computed by the engine (weighted fits: `X b` on the original scale).
+    case stored([Double])
+    /// `yᵢ − eᵢ`, the engines' own formula whenever the residuals were computed first; the
+    /// outcome array is shared with the design, so keeping it costs no copy.
+    case outcomeMinusResiduals(outcome: [Double])
+
+    func values(residuals: [Double]) -> [Double] {
+        switch self {
+        case .stored(let fitted): return fitted
+        case .outcomeMinusResiduals(let y):
+            var fitted = y
+            for i in fitted.indices { fitted[i] -= residuals[i] }
+            return fitted
+        }
+    }
+}
+
 /// Where `with(covariance:)` finds cluster ids for the rows a fit used.
 enum ClusterSource: Sendable {
-    /// The source frame and the rows the design used.
-    case frame(DataFrame, rows: [Int])
+    /// The source frame and the rows the design used; `nil` when it used every row in order, so a
+    /// fit on a complete frame keeps no N-array of row numbers.
+    case frame(DataFrame, rows: [Int]?)
     /// Codes supplied with a design matrix, aligned with its rows.
     case codes([String: [Int32]])
 }

@@ -51,16 +51,13 @@ public func leastSquares(
     if refinement.applies(rows: a.rows, rank: factorization.rank, errorRatio: errorRatio) {
         steps = factorization.refine(a, b, solution: &solution, residuals: &residuals)
     }
-    var fitted = b
-    for i in fitted.indices { fitted[i] -= residuals[i] }
-
     var coefficients = [Double](repeating: .nan, count: a.columns)
     for (position, column) in factorization.kept.enumerated() {
         coefficients[column] = solution[position] * scaling.scales[column]
     }
     return LeastSquaresSolution(
         coefficients: coefficients, rank: factorization.rank, keptColumns: factorization.kept,
-        droppedColumns: factorization.dropped, fitted: fitted, residuals: residuals,
+        droppedColumns: factorization.dropped, response: b, residuals: residuals,
         unscaledCovariance: factorization.unscale(scaledCovariance), conditionNumber: conditionNumber,
         refinementSteps: steps)
 }

@@ -15,7 +15,16 @@ public struct LeastSquaresSolution: Sendable {
     /// Original indices of the columns dropped as linearly dependent on earlier ones, ascending.
     public let droppedColumns: [Int]
     /// Fitted values `A_K x_K`, computed as `b − residuals` (as R's `lm.fit`).
-    public let fitted: [Double]
+    ///
+    /// Derived on access from the response and the residuals rather than stored: callers that
+    /// only need the residuals (the fixed-effects engine) then never hold a third `m`-vector.
+    public var fitted: [Double] {
+        var fitted = response
+        for i in fitted.indices { fitted[i] -= residuals[i] }
+        return fitted
+    }
+    /// The response `b` of the fit (shares storage with the caller's array; no copy).
+    let response: [Double]
     /// Residuals `b − A_K x_K`, computed through `Q` (as R's `qr.resid`) so they are orthogonal to
     /// the kept columns to machine precision; after iterative refinement, the refined residual of
     /// the augmented system.
