@@ -12,6 +12,7 @@ python3 scripts/reference/accuracy_reference.py
 python3 scripts/reference/cov_reference.py
 python3 scripts/reference/es_reference.py
 python3 scripts/reference/cg_reference.py
+python3 scripts/reference/cs_reference.py
 python3 scripts/reference/fe_reference.py
 Rscript scripts/reference/bootstrap_percentile.R
 git status --short datasets/reference
