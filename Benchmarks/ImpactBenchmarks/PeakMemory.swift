@@ -26,3 +26,7 @@ enum PeakMemory {
         return kB * 1024
     }
 }
+
+/// glibc's `mallopt` (malloc.h is not part of the Glibc module map, so it is declared here).
+@_silgen_name("mallopt")
+func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32

@@ -8,11 +8,21 @@ import Inference
 /// `sales ~ trained + tenure + C(region)` with CR1 by team) and T2 (TWFE `sales ~ trained |
 /// employee_id + month` with CR1 by team), compute time excluding the file read.
 enum PeerPanelTasks {
-    static func run(path: String, repeats: Int) throws {
+    /// With `measureMemory`, only the fits' peak memory is measured, in a process that has done
+    /// nothing else: a fixed mmap threshold (which would slow the timings) maps every large array on
+    /// its own, so freed memory leaves the resident set and a fit's peak is not hidden in recycled
+    /// heap pages (glibc otherwise raises the threshold after the first large frees).
+    static func run(path: String, repeats: Int, measureMemory: Bool = false) throws {
+        if measureMemory { _ = glibcMallopt(-3, 128 * 1024) }  // -3 = M_MMAP_THRESHOLD (glibc malloc.h)
         let bytes = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
         var panel: DataFrame?
         let readSeconds = try Stopwatch.best(of: repeats) { panel = try DataFrame.readCSV(path: path) }
         guard let panel else { return }
+        if measureMemory {
+            try memory(panel: panel, formula: "sales ~ trained + tenure + C(region)", designColumns: 8, label: "T1")
+            try memory(panel: panel, formula: "sales ~ trained | employee_id + month", designColumns: 1, label: "T2")
+            return
+        }
         print("peer_T6_csv_read,\(String(format: "%.4f", readSeconds)),s,\(panel.rowCount) rows \(String(format: "%.0f", bytes / 1e6 / readSeconds)) MB/s")
         let covariance = CovarianceType.clustered(by: ["team_id"])
         var estimate = Double.nan, standardError = Double.nan
@@ -28,8 +38,6 @@ enum PeerPanelTasks {
             standardError = fit.coefficientTable(level: 0.95)["trained"]?.standardError ?? .nan
         }
         print("peer_T2_twfe_cr1,\(String(format: "%.4f", t2)),s,trained = \(estimate) (SE \(standardError))")
-        try memory(panel: panel, formula: "sales ~ trained + tenure + C(region)", designColumns: 8, label: "T1")
-        try memory(panel: panel, formula: "sales ~ trained | employee_id + month", designColumns: 1, label: "T2")
     }
 
     /// Peak memory of one fit above the resident set before it, against the size of the numeric

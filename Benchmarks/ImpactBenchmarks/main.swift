@@ -12,10 +12,13 @@ import Workbench
 let repeats = 5
 print("benchmark,value,unit,detail")
 
-// With `--panel PATH` (a panel from ../shared/bench/peers/gen_panel.py), run the peer tasks on it too.
+// With `--panel PATH` (a panel from ../shared/bench/peers/gen_panel.py), run the peer tasks on it too;
+// `--panel PATH --memory` measures only the fits' peak memory, in a fresh process, and stops.
 let arguments = CommandLine.arguments
 if let flag = arguments.firstIndex(of: "--panel"), flag + 1 < arguments.count {
-    try PeerPanelTasks.run(path: arguments[flag + 1], repeats: repeats)
+    let memoryOnly = arguments.contains("--memory")
+    try PeerPanelTasks.run(path: arguments[flag + 1], repeats: repeats, measureMemory: memoryOnly)
+    if memoryOnly { exit(0) }
 }
 
 // 1. CSV ingest: a 480,000-row employee × month panel written to a temporary file, then read back.
