@@ -29,8 +29,12 @@ extension LinearRegression {
         let effectNames = factors.map(\.name)
         guard k > 0 else { throw FixedEffectsError.noRegressorsLeft(absorbed: [], effects: effectNames) }
         // The design is consumed: its regressors are read only to demean them and to measure what
-        // the projection left, so their N × k doubles are freed before least squares allocates.
-        let (demeaned, yTilde, shares) = demeanedDesign(consume design, options: absorption.demeaning)
+        // the projection left, so their N × k doubles are freed before least squares allocates;
+        // its row numbers (8 bytes a row, unused here) are released before the projection allocates.
+        let x = design.x
+        _ = consume design
+        let (demeaned, yTilde, shares) = demeanedDesign(
+            consume x, factors: factors, weights: weights, outcome: y, options: absorption.demeaning)
         let xTilde = demeaned.matrix
         // Σ wᵢ ỹᵢ² now, so that ỹ can go as soon as the slopes are solved.
         var withinTSS = 0.0
@@ -92,14 +96,15 @@ extension LinearRegression {
             fitWarnings: warnings, core: core)
     }
 
-    /// The demeaned regressors and outcome of `design` and each column's `withinShares`; takes the
-    /// design so that its regressor matrix is released on return.
+    /// The demeaned regressors `x` and `outcome` and each column's `withinShares`; takes `x` so
+    /// that the regressor matrix is released on return.
     private static func demeanedDesign(
-        _ design: consuming DesignMatrix, options: DemeaningOptions
+        _ x: consuming Matrix, factors: [FixedEffectFactor], weights: [Double]?, outcome y: [Double],
+        options: DemeaningOptions
     ) -> (columns: DemeanedColumns, outcome: [Double], shares: [Double]) {
-        let demeaner = FixedEffectsDemeaner(factors: design.absorbed, weights: design.weights)
-        let (demeaned, outcome) = demeaner.demean(design.x, outcome: design.y, options: options)
-        let shares = withinShares(original: design.x, demeaned: demeaned.matrix, weights: design.weights)
+        let demeaner = FixedEffectsDemeaner(factors: factors, weights: weights)
+        let (demeaned, outcome) = demeaner.demean(x, outcome: y, options: options)
+        let shares = withinShares(original: x, demeaned: demeaned.matrix, weights: weights)
         return (demeaned, outcome!, shares)
     }
 
