@@ -57,7 +57,13 @@ extension LinearRegression {
                     + "of its variation is left): its coefficient is imprecise and sensitive to rounding")
         }
 
-        let slopes = try demeanedLeastSquares(xTilde, consume yTilde, candidates: candidates, weights: weights)
+        // ỹ again, bit for bit (the same deterministic per-column projection), for the rare large
+        // solve whose refinement is decided only after ỹ's storage became the residuals.
+        let recoverOutcome = {
+            FixedEffectsDemeaner(factors: factors, weights: weights).demean(y, options: absorption.demeaning).matrix.elements
+        }
+        let slopes = try demeanedLeastSquares(
+            xTilde, consume yTilde, candidates: candidates, weights: weights, recoverOutcome: recoverOutcome)
         let kept = slopes.kept
         let collinear = slopes.collinear
         for j in collinear { warnings.append("\(columnNames[j]) dropped: collinear with other regressors") }
@@ -111,9 +117,11 @@ extension LinearRegression {
     /// (Weighted) least squares of `ỹ` on the `candidates` columns of `X̃` with R's rank rule,
     /// residuals on the original scale (by FWL, the dummy-variable model's). Takes `ỹ` and keeps
     /// only what the fit needs of the solution, so `ỹ` and the solver's work arrays are released
-    /// on return.
+    /// on return; unweighted, `ỹ`'s storage becomes the residuals (`recoverOutcome` recomputes `ỹ`
+    /// exactly if the solver's refinement needs it back).
     private static func demeanedLeastSquares(
-        _ xTilde: Matrix, _ yTilde: consuming [Double], candidates: [Int], weights: [Double]?
+        _ xTilde: Matrix, _ yTilde: consuming [Double], candidates: [Int], weights: [Double]?,
+        recoverOutcome: () throws -> [Double]
     ) throws -> (
         kept: [Int], collinear: [Int], keptEstimates: [Double], keptX: Matrix, residuals: [Double], bread: Matrix,
         accuracy: NumericalAccuracy
@@ -122,21 +130,28 @@ extension LinearRegression {
         let candidateX = candidates.count == xTilde.columns ? xTilde : xTilde.selectingColumns(candidates)
         let root = weights.map(squareRootWeights)
         let solution: LeastSquaresSolution
+        // ỹ, kept only where the residuals are formed from it (weighted: on the original scale).
+        let outcome: [Double]?
         if let root {
             solution = try leastSquares(
                 candidateX.scalingRows(by: root), zip(yTilde, root).map { $0 * $1 }, relativeTolerance: rankTolerance)
+            outcome = consume yTilde
         } else {
-            solution = try leastSquares(candidateX, yTilde, relativeTolerance: rankTolerance)
+            // Handing ỹ over lets the solver form the residuals in its storage: one N-vector
+            // fewer at the fit's peak.
+            solution = try leastSquares(
+                candidateX, response: consume yTilde, relativeTolerance: rankTolerance, recoverResponse: recoverOutcome)
+            outcome = nil
         }
         let kept = solution.keptColumns.map { candidates[$0] }
         let keptEstimates = solution.keptColumns.map { solution.coefficients[$0] }
         let keptX = kept.count == xTilde.columns ? xTilde : xTilde.selectingColumns(kept)
         let residuals: [Double]
-        if root == nil {
-            residuals = solution.residuals
-        } else {
+        if let outcome {
             let fittedTilde = keptX.times(keptEstimates)
-            residuals = zip(yTilde, fittedTilde).map { $0 - $1 }
+            residuals = zip(outcome, fittedTilde).map { $0 - $1 }
+        } else {
+            residuals = solution.residuals
         }
         return (
             kept, solution.droppedColumns.map { candidates[$0] }, keptEstimates, keptX, residuals,

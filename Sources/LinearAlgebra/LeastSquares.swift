@@ -107,8 +107,10 @@ struct LeastSquaresFactorization {
     }
 
     /// The scaled coefficients `x_s` (kept order) and the residuals `b − A_K x` through `Q`.
-    func solve(_ b: [Double]) throws -> (solution: [Double], residuals: [Double]) {
-        var c = b
+    ///
+    /// The residuals are computed in `b`'s own storage when the caller hands over its only
+    /// reference (no copy of the `m`-vector); otherwise the first write copies it.
+    func solve(_ c: consuming [Double]) throws -> (solution: [Double], residuals: [Double]) {
         applyTranspose(&c)
         var solution = Array(c[0..<rank])
         if rank > 0 {

@@ -18,7 +18,11 @@ public struct LeastSquaresSolution: Sendable {
     ///
     /// Derived on access from the response and the residuals rather than stored: callers that
     /// only need the residuals (the fixed-effects engine) then never hold a third `m`-vector.
+    /// Traps on a solution from the package-internal entry that hands its response over.
     public var fitted: [Double] {
+        precondition(
+            response.count == residuals.count,
+            "fitted is unavailable: this solution was computed without keeping its response")
         var fitted = response
         for i in fitted.indices { fitted[i] -= residuals[i] }
         return fitted

@@ -73,6 +73,29 @@ struct FixedEffectsDemeanerTests {
         }
     }
 
+    /// The absorbed-effects fit recovers ỹ by demeaning the outcome alone when the solver's
+    /// refinement needs it after its storage became the residuals: that must reproduce the
+    /// joint pass bit for bit.
+    @Test(arguments: [false, true], [false, true])
+    func outcomeDemeanedAloneMatchesTheJointPassBitForBit(weighted: Bool, parallel: Bool) throws {
+        let n = 400
+        let factors = DemeaningFixture.factors(n: n, levels: [25, 12, 5], seed: 13)
+        var rng = SeededGenerator(seed: 7)
+        let weights = weighted ? (0..<n).map { _ in 0.2 + 2 * rng.uniform() } : nil
+        let x = Matrix(
+            rows: n, columns: 2,
+            columnMajor: DemeaningFixture.column(n: n, seed: 3, factors: factors)
+                + DemeaningFixture.column(n: n, seed: 4, factors: factors))
+        let y = DemeaningFixture.column(n: n, seed: 5, factors: factors)
+        for method in Self.methods {
+            let options = DemeaningOptions(method: method, parallel: parallel)
+            let demeaner = FixedEffectsDemeaner(factors: factors, weights: weights)
+            let joint = try #require(demeaner.demean(x, outcome: y, options: options).outcome)
+            let alone = FixedEffectsDemeaner(factors: factors, weights: weights).demean(y, options: options).matrix.elements
+            #expect(joint.map(\.bitPattern) == alone.map(\.bitPattern), "\(method)")
+        }
+    }
+
     @Test func balancedPanelConvergesInAFewSweeps() {
         let units = 50
         let months = 12
