@@ -10,18 +10,19 @@
 /// fast path); the exact-quotient rounding is the textbook round-to-nearest-even of an integer
 /// with a sticky bit (IEEE 754-2019 §4.3.1).
 enum NumberParser {
+    /// An optional leading `+` or `-`: whether it is a minus, and the index after it.
+    @inline(__always)
+    static func signPrefix(_ p: UnsafePointer<UInt8>) -> (negative: Bool, start: Int) {
+        if p[0] == ASCII.minus { return (true, 1) }
+        if p[0] == ASCII.plus { return (false, 1) }
+        return (false, 0)
+    }
+
     /// `[+-]?[0-9]+` within the range of `Int`; `nil` for anything else (including overflow).
     @inline(__always)
     static func parseInteger(_ p: UnsafePointer<UInt8>, count: Int) -> Int? {
         guard count > 0 else { return nil }
-        var i = 0
-        var negative = false
-        if p[0] == ASCII.minus {
-            negative = true
-            i = 1
-        } else if p[0] == ASCII.plus {
-            i = 1
-        }
+        var (negative, i) = signPrefix(p)
         guard i < count else { return nil }
         var magnitude: UInt64 = 0
         if count - i <= 18 {
@@ -58,14 +59,7 @@ enum NumberParser {
     /// declared a missing token); surrounding spaces must have been trimmed by the caller.
     static func parseDouble(_ p: UnsafePointer<UInt8>, count: Int) -> Double? {
         guard count > 0 else { return nil }
-        var i = 0
-        var negative = false
-        if p[0] == ASCII.minus {
-            negative = true
-            i = 1
-        } else if p[0] == ASCII.plus {
-            i = 1
-        }
+        var (negative, i) = signPrefix(p)
         guard i < count else { return nil }
         if p[i] | 0x20 == UInt8(ascii: "i") {
             guard isInfinity(p + i, count: count - i) else { return nil }
