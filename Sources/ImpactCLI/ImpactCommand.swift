@@ -21,7 +21,14 @@ struct ImpactCommand: ParsableCommand {
               impact regress datasets/sales-training/sales_training.csv \\
                 --vcov cluster:team_id --formula "sales ~ trained_team * post" \\
                 --formula "sales ~ trained_team * post + tenure_months"
+              impact did panel.csv --outcome y --unit id --time period --cohort cohort
+              impact eventstudy panel.csv --outcome y --unit id --time period \\
+                --cohort cohort --leads 3 --lags 4
+              impact compare people.csv --outcome y --treatment trained --covariates x1,x2
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, DescribeCommand.self, RegressCommand.self])
+        subcommands: [
+            RunCommand.self, DescribeCommand.self, RegressCommand.self, EventStudyCommand.self, DiDCommand.self,
+            CompareCommand.self, BalanceCommand.self,
+        ])
 }

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@testable import ImpactCLI
+
+private let csPanel = "datasets/reference/data/cs_staggered_panel.csv"
+private let esPanel = "datasets/reference/data/es_staggered.csv"
+private let crossSection = "datasets/reference/data/cg_small.csv"
+
+@Suite("impact did, eventstudy, compare and balance", .serialized)
+struct CausalDesignCommandTests {
+    @Test("did prints its assumptions, the aggregations and every ATT(g,t)")
+    func did() throws {
+        let output = try ImpactProcess.run([
+            "did", csPanel, "--outcome", "y", "--unit", "id", "--time", "period", "--cohort", "cohort", "--cluster", "site",
+            "--control", "notyet", "--aggregate", "group",
+        ])
+        #expect(output.status == 0, "stderr: \(output.stderr)")
+        for text in ["Comparison group: not yet treated units.", "Anticipation: 0", "Base period: varying",
+            "clustered by site (G = 30)", "Aggregation: group", "ATT(7, 8)", "Units: 300 (84 never treated)"]
+        {
+            #expect(output.stdout.contains(text), "missing \(text)")
+        }
+    }
+
+    @Test("eventstudy --json is impact-event-study/1 with the pre-trend test")
+    func eventStudyJSON() throws {
+        let output = try ImpactProcess.run([
+            "eventstudy", esPanel, "--outcome", "y", "--unit", "unit", "--time", "time", "--cohort", "cohort",
+            "--cluster", "team", "--leads", "3", "--lags", "3", "--json",
+        ])
+        #expect(output.status == 0, "stderr: \(output.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect(json["format"] as? String == "impact-event-study/1")
+        #expect((json["eventTimes"] as? [Any])?.count == 7)
+        #expect(json["preTrendTest"] is [String: Any])
+    }
+
+    @Test("compare and balance print their tables")
+    func compareAndBalance() throws {
+        let compare = try ImpactProcess.run([
+            "compare", crossSection, "--outcome", "y", "--treatment", "d", "--covariates", "x1,x2", "x3",
+        ])
+        #expect(compare.status == 0, "stderr: \(compare.stderr)")
+        #expect(compare.stdout.contains("AIPW"))
+        #expect(compare.stdout.contains("Unconfoundedness: given x1, x2, x3"))
+        let balance = try ImpactProcess.run(["balance", crossSection, "--treatment", "d", "--covariates", "x1,x2,x3"])
+        #expect(balance.status == 0, "stderr: \(balance.stderr)")
+        #expect(balance.stdout.contains("SMD before"))
+    }
+
+    @Test(
+        "bad options are usage errors that say what is allowed",
+        arguments: [
+            (["did", csPanel, "--outcome", "y", "--unit", "id", "--time", "period", "--cohort", "cohort", "--control", "later"],
+             "--control is never or notyet"),
+            (["did", csPanel, "--outcome", "y", "--unit", "id", "--time", "period", "--cohort", "cohort", "--aggregate", "yearly"],
+             "--aggregate is simple, dynamic, group or calendar"),
+            (["eventstudy", esPanel, "--outcome", "y", "--unit", "unit", "--time", "time", "--cohort", "cohort",
+              "--leads", "2", "--lags", "2", "--reference", "-5"], "must lie in the window"),
+            (["compare", crossSection, "--outcome", "y", "--treatment", "d", "--covariates", "x1", "--target", "atc"],
+             "--target is ate or att"),
+        ])
+    func badOptions(arguments: [String], message: String) throws {
+        let output = try ImpactProcess.run(arguments)
+        #expect(output.status == 64)
+        #expect(output.stderr.contains(message), "stderr: \(output.stderr)")
+    }
+
+    @Test("a missing outcome value in the panel is a runtime error naming the column")
+    func missingOutcome() throws {
+        let output = try ImpactProcess.run([
+            "did", esPanel, "--outcome", "y", "--unit", "unit", "--time", "time", "--cohort", "cohort",
+        ])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("Column 'y' is missing in 6 row(s)"), "stderr: \(output.stderr)")
+        #expect(!output.stderr.contains("Fatal error"))
+    }
+
+    @Test("covariate terms split on commas outside parentheses")
+    func termSplitting() {
+        #expect(splitTerms(["x1,C(region, ref = \"North\")", "x2"]) == ["x1", "C(region, ref = \"North\")", "x2"])
+    }
+}
