@@ -6,7 +6,8 @@ import Inference
 /// The peer harness's tasks on its generated panel (`../shared/bench/peers/gen_panel.py`), so our
 /// figures sit beside pyfixest's and statsmodels' from the same data: T6 (CSV read), T1 (OLS
 /// `sales ~ trained + tenure + C(region)` with CR1 by team) and T2 (TWFE `sales ~ trained |
-/// employee_id + month` with CR1 by team), compute time excluding the file read.
+/// employee_id + month` with CR1 by team) and T7 (Callaway–Sant'Anna ATT(g,t) with analytic SEs and the
+/// simple and dynamic aggregations), compute time excluding the file read.
 enum PeerPanelTasks {
     /// With `measureMemory`, only the fits' peak memory is measured, in a process that has done
     /// nothing else: a fixed mmap threshold (which would slow the timings) maps every large array on
@@ -38,6 +39,17 @@ enum PeerPanelTasks {
             standardError = fit.coefficientTable(level: 0.95)["trained"]?.standardError ?? .nan
         }
         print("peer_T2_twfe_cr1,\(String(format: "%.4f", t2)),s,trained = \(estimate) (SE \(standardError))")
+        // T7: Callaway–Sant'Anna, unconditional, never-treated controls, analytic SEs by unit, then the
+        // simple and dynamic aggregations (the same task as Benchmarks/peers/csdid_peer.py).
+        let t7 = try Stopwatch.best(of: repeats) {
+            let staggered = try StaggeredPanel(data: panel, outcome: "sales", unit: "employee_id", time: "month", cohort: "cohort")
+            let result = try CallawaySantAnna.estimate(staggered)
+            let simple = result.aggregate(.simple)
+            _ = result.aggregate(.dynamic)
+            estimate = simple.overall
+            standardError = simple.overallStandardError ?? .nan
+        }
+        print("peer_T7_callaway_santanna,\(String(format: "%.4f", t7)),s,simple ATT = \(estimate) (SE \(standardError))")
     }
 
     /// Peak memory of one fit above the resident set before it, against the size of the numeric

@@ -15,4 +15,5 @@ python3 scripts/reference/cg_reference.py
 python3 scripts/reference/cs_reference.py
 python3 scripts/reference/fe_reference.py
 Rscript scripts/reference/bootstrap_percentile.R
+Rscript scripts/reference/bootstrap_intervals.R
 git status --short datasets/reference
