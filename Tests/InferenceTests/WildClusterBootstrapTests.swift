@@ -98,20 +98,25 @@ struct WildClusterBootstrapTests {
         }
     }
 
-    @Test("bit-identical on 1 and 2 BLAS threads")
+    @Test("bit-identical on 1 and 2 threads, and on 1 and 2 BLAS threads")
     func threadInvariant() throws {
         var generator = SeededGenerator(seed: 11)
-        let n = 4_000, g = 400
+        let n = 2_400, g = 120
         let clusters = (0..<n).map { $0 * g / n }
         let x = Matrix(rowMajor: (0..<n).map { _ in [1, generator.normal(), generator.normal()] })
         let y = (0..<n).map { 0.1 * x[$0, 1] + generator.normal() }
         let previous = BLASThreads.count
         defer { BLASThreads.set(previous) }
         BLASThreads.set(1)
-        let one = try WildClusterBootstrap.test(design: x, response: y, clusters: clusters, coefficient: 1, replicates: 999, seed: 3)
+        let one = try WildClusterBootstrap.test(
+            design: x, response: y, clusters: clusters, coefficient: 1, replicates: 999, seed: 3, threads: 1)
         BLASThreads.set(2)
-        let two = try WildClusterBootstrap.test(design: x, response: y, clusters: clusters, coefficient: 1, replicates: 999, seed: 3)
+        let two = try WildClusterBootstrap.test(
+            design: x, response: y, clusters: clusters, coefficient: 1, replicates: 999, seed: 3, threads: 2)
+        let three = try WildClusterBootstrap.test(
+            design: x, response: y, clusters: clusters, coefficient: 1, replicates: 999, seed: 3, threads: 3)
         #expect(one == two)
+        #expect(one == three)
         let again = try WildClusterBootstrap.test(design: x, response: y, clusters: clusters, coefficient: 1, replicates: 999, seed: 4)
         #expect(again.bootstrapT != one.bootstrapT)
     }
