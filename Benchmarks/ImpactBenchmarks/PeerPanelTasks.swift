@@ -4,10 +4,11 @@ import Foundation
 import Inference
 
 /// The peer harness's tasks on its generated panel (`../shared/bench/peers/gen_panel.py`), so our
-/// figures sit beside pyfixest's and statsmodels' from the same data: T6 (CSV read), T1 (OLS
-/// `sales ~ trained + tenure + C(region)` with CR1 by team) and T2 (TWFE `sales ~ trained |
-/// employee_id + month` with CR1 by team) and T7 (Callaway–Sant'Anna ATT(g,t) with analytic SEs and the
-/// simple and dynamic aggregations), compute time excluding the file read.
+/// figures sit beside pyfixest's, statsmodels', wildboottest's and csdid's from the same data: T6
+/// (CSV read), T1 (OLS `sales ~ trained + tenure + C(region)` with CR1 by team), T2 (TWFE `sales ~
+/// trained | employee_id + month` with CR1 by team), T5 (its wild cluster bootstrap, 9,999
+/// replicates) and T7 (Callaway–Sant'Anna ATT(g,t) with analytic SEs and the simple and dynamic
+/// aggregations); compute time excluding the file read.
 enum PeerPanelTasks {
     /// With `measureMemory`, only the fits' peak memory is measured, in a process that has done
     /// nothing else: a fixed mmap threshold (which would slow the timings) maps every large array on
@@ -49,6 +50,16 @@ enum PeerPanelTasks {
             estimate = simple.overall
             standardError = simple.overallStandardError ?? .nan
         }
+        // T5: wild cluster bootstrap (WCR, Rademacher, 9,999 replicates) of the TWFE coefficient, by team.
+        var pValue = Double.nan
+        let t5 = try Stopwatch.best(of: repeats) {
+            let result = try LinearRegression.wildClusterBootstrap(
+                "sales ~ trained | employee_id + month", data: panel, cluster: "team_id", coefficient: "trained",
+                replicates: 9_999, seed: 20_261_123)
+            pValue = result.pValue
+            estimate = result.tStatistic
+        }
+        print("peer_T5_wild_cluster_bootstrap,\(String(format: "%.4f", t5)),s,9,999 replicates, t = \(estimate), p = \(pValue)")
         print("peer_T7_callaway_santanna,\(String(format: "%.4f", t7)),s,simple ATT = \(estimate) (SE \(standardError))")
     }
 
