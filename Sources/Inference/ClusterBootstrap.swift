@@ -53,10 +53,7 @@ public enum ClusterBootstrap {
 
     /// The cluster weights of replicate `r`: how many times each cluster is drawn in G draws.
     public static func weights(forReplicate r: Int, clusterCount: Int, seed: UInt64) -> [Double] {
-        var stream = RandomStream(seed: seed, stream: UInt64(r))
-        var w = [Double](repeating: 0, count: clusterCount)
-        for _ in 0..<clusterCount { w[stream.nextInt(below: clusterCount)] += 1 }
-        return w
+        ResamplingPlan.cluster(count: clusterCount).weights(forReplicate: r, seed: seed)
     }
 }
 
