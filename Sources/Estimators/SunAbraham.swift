@@ -21,6 +21,7 @@ import ModelSpec
 /// indicators), and the overall ATT as the same average over every cell with k ≥ 0 (fixest
 /// `sunab(att = TRUE)`). Standard errors by the delta method, `Var(Wδ) = W V Wᵀ`, V the CR1
 /// covariance of δ clustered by `cluster`; t tests and intervals with the covariance's df (G − 1).
+/// The pre-trend test is the joint Wald test of every lead ν_k = 0 (k < 0).
 ///
 /// Matches pyfixest 0.60 `feols` on the saturated design aggregated as fixest does, and
 /// `pf.event_study(..., estimator="saturated").aggregate("period")`
@@ -84,7 +85,8 @@ public enum SunAbraham {
         eventTimes.insert(.reference(eventTime: spec.referencePeriod, observations: referenceRows), at: at)
         return SunAbrahamResult(
             specification: spec, eventTimes: eventTimes, covariance: aggregation.covariance, att: aggregation.att,
-            cohortEffects: cohortEffects, cohortCovariance: aggregation.cellCovariance, regression: regression,
+            cohortEffects: cohortEffects, cohortCovariance: aggregation.cellCovariance,
+            preTrendTest: aggregation.preTrendTest, regression: regression,
             control: panel.control, treatedUnits: units.count, alwaysTreatedCohorts: panel.alwaysTreatedCohorts,
             alwaysTreatedRows: panel.alwaysTreatedRows, rowsOutsideWindow: panel.rowsOutsideWindow,
             unsupportedEventTimes: panel.unsupportedEventTimes,
@@ -103,6 +105,8 @@ public enum SunAbraham {
         var att: LinearCombination?
         /// Covariance of the cell estimates, aligned with the cells.
         var cellCovariance: Matrix
+        /// Joint Wald test that every lead ν_k (k < 0) is 0; `nil` without a lead.
+        var preTrendTest: WaldTest?
     }
 
     /// ν_k = Σ_g w_gk δ_gk with w_gk = n_gk / Σ_g' n_g'k, the ATT over k ≥ 0, and `W V Wᵀ`.
@@ -123,6 +127,7 @@ public enum SunAbraham {
         for a in cells.indices { for b in cells.indices { cellCovariance[a, b] = v[p[a], p[b]] } }
 
         var estimates: [EventTimeEstimate] = []
+        var leads: [[String: Double]] = []
         var w = Matrix(rows: times.count, columns: cells.count)
         for (r, k) in times.enumerated() {
             var combination: [String: Double] = [:]
@@ -130,6 +135,7 @@ public enum SunAbraham {
                 combination[names[j]] = weights[j]
                 w[r, j] = weights[j]
             }
+            if k < 0 { leads.append(combination) }
             let lc = try regression.linearCombination(weights: combination, level: level)
             estimates.append(
                 EventTimeEstimate(
@@ -148,7 +154,10 @@ public enum SunAbraham {
                 uniqueKeysWithValues: post.map { (names[$0], Double(observations[$0]) / Double(postTotal)) })
             att = try regression.linearCombination(weights: combination, level: level)
         }
+        // The leads' joint test: χ² = ν̂_Lᵀ (W_L V W_Lᵀ)⁻¹ ν̂_L, F = χ²/q with (q, G − 1) df.
+        let preTrend = try leads.isEmpty ? nil : regression.waldTest(combinations: leads)
         return Aggregation(
-            eventTimes: estimates, covariance: covariance, weights: weights, att: att, cellCovariance: cellCovariance)
+            eventTimes: estimates, covariance: covariance, weights: weights, att: att, cellCovariance: cellCovariance,
+            preTrendTest: preTrend)
     }
 }

@@ -23,6 +23,10 @@ public struct SunAbrahamResult: Sendable {
     public let cohortEffects: [SunAbrahamCohortEffect]
     /// Covariance of the δ̂_gk, aligned with `cohortEffects`.
     public let cohortCovariance: Matrix
+    /// Joint Wald test that every aggregated lead ν_k (k < 0, k ≠ ref) is 0: χ² with q df and
+    /// F = χ²/q with (q, G − 1) df; `nil` without a lead. It tests parallel trends and no
+    /// anticipation jointly, and is not contaminated by effect heterogeneity as TWFE leads are.
+    public let preTrendTest: WaldTest?
     /// The saturated fixed-effects regression (its coefficients are the cell indicators).
     public let regression: RegressionFit
     /// The control cohort.

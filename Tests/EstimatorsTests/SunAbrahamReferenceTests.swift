@@ -37,6 +37,26 @@ struct SunAbrahamReferenceFile: Decodable {
         }
     }
 
+    struct PreTrend: Decodable {
+        let leads: [Int]
+        let chiSquare: Double
+        let chiSquareDF: Int
+        let chiSquarePValue: Double
+        let fStatistic: Double
+        let fDF: [Double]
+        let fPValue: Double
+
+        enum CodingKeys: String, CodingKey {
+            case leads
+            case chiSquare = "chi_square"
+            case chiSquareDF = "chi_square_df"
+            case chiSquarePValue = "chi_square_p_value"
+            case fStatistic = "f_statistic"
+            case fDF = "f_df"
+            case fPValue = "f_p_value"
+        }
+    }
+
     struct Case: Decodable {
         let name: String
         let referencePeriod: Int
@@ -55,9 +75,11 @@ struct SunAbrahamReferenceFile: Decodable {
         let pValues: [Double]
         let covariance: [[Double]]
         let att: ATT
+        let preTrend: PreTrend
 
         enum CodingKeys: String, CodingKey {
             case name, window, cluster, clusters, cells, estimates, covariance, att
+            case preTrend = "pre_trend"
             case referencePeriod = "reference_period"
             case controlCohort = "control_cohort"
             case rowsWithoutControl = "rows_without_control"
@@ -154,5 +176,15 @@ struct SunAbrahamReferenceTests {
         close(att.lower, reference.att.ciLower, "ATT CI lower")
         close(att.upper, reference.att.ciUpper, "ATT CI upper")
         close(att.pValue, reference.att.pValue, "ATT p", floor: 1e-12)
+
+        let test = try #require(result.preTrendTest)
+        #expect(result.estimatedEventTimes.filter { $0 < 0 } == reference.preTrend.leads)
+        #expect(test.restrictions == reference.preTrend.chiSquareDF)
+        #expect(test.numeratorDegreesOfFreedom == reference.preTrend.fDF[0])
+        #expect(test.denominatorDegreesOfFreedom == reference.preTrend.fDF[1])
+        close(test.chiSquare, reference.preTrend.chiSquare, "pre-trend χ²")
+        close(test.fStatistic, reference.preTrend.fStatistic, "pre-trend F")
+        close(test.chiSquarePValue, reference.preTrend.chiSquarePValue, "pre-trend χ² p", floor: 1e-12)
+        close(test.fPValue, reference.preTrend.fPValue, "pre-trend F p", floor: 1e-12)
     }
 }

@@ -91,6 +91,23 @@ struct SunAbrahamTests {
             "TWFE \(row.estimate) (se \(row.standardError)) vs truth \(truth)")
     }
 
+    @Test("the pre-trend test accepts under no anticipation and rejects an effect two periods early")
+    func preTrendTest() throws {
+        let data = try simulatedStaggeredFrame(StaggeredPanelSimulation(units: 600, clusters: 60), seed: 21)
+        let clean = try #require(try SunAbraham.estimate(Self.spec(), data: data).preTrendTest)
+        #expect(clean.restrictions == 5 && clean.fPValue > 0.01)
+
+        let time = try #require(data["time"]?.numericValues())
+        let cohort = try #require(data["cohort"]?.numericValues())
+        let y = try #require(data["y"]?.numericValues())
+        let anticipated = y.indices.map { cohort[$0] > 0 && time[$0] - cohort[$0] == -2 ? y[$0] + 1 : y[$0] }
+        let result = try SunAbraham.estimate(Self.spec(), data: data.replacing(doubleColumn("y", anticipated)))
+        let test = try #require(result.preTrendTest)
+        #expect(test.fPValue < 1e-6)
+        // Relative to k = −1, the early shift shows at −2 only.
+        #expect(abs(try #require(result.eventTime(-2)).estimate - 1) < 0.3)
+    }
+
     @Test("one treated cohort: the same path as the TWFE event study")
     func singleCohortEqualsEventStudy() throws {
         let sim = StaggeredPanelSimulation(units: 300, cohorts: [5], cohortEffects: [1], clusters: 30)

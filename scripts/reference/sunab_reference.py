@@ -27,6 +27,9 @@ Cases
   last_cohort  the never-treated units removed: the last-treated cohort (7) is the control and
                every row in periods >= 7 is dropped (no control is untreated there), CRV1 by unit
 
+The pre-trend test is the Wald test of every aggregated lead = 0: W = nu_L' (W_L V W_L')^{-1} nu_L
+(chi-square, q df) and F = W / q with (q, G - 1) df.
+
 Confidence intervals use t with G - 1 df (fixest's t.df = "min"); pyfixest's aggregate uses the
 normal, so only its estimates and SEs are compared.
 
@@ -128,6 +131,9 @@ def run_case(df: pd.DataFrame, name: str, window: tuple[int, int] | None, cluste
     w_att = post / post.sum()
     att = float(w_att @ b)
     att_se = float(np.sqrt(w_att @ vcov @ w_att))
+    leads = [j for j, k in enumerate(event_times) if k < 0]
+    wald = float(est[leads] @ np.linalg.solve(cov[np.ix_(leads, leads)], est[leads]))
+    q = len(leads)
     p = lambda t: float(2 * stats.t.sf(abs(t), g_count - 1))  # noqa: E731
     return {
         "name": name,
@@ -153,6 +159,9 @@ def run_case(df: pd.DataFrame, name: str, window: tuple[int, int] | None, cluste
         "covariance": cov.tolist(),
         "att": {"estimate": att, "standard_error": att_se, "p_value": p(att / att_se),
                 "ci_lower": att - tq * att_se, "ci_upper": att + tq * att_se},
+        "pre_trend": {"leads": [event_times[j] for j in leads], "chi_square": wald, "chi_square_df": q,
+                      "chi_square_p_value": float(stats.chi2.sf(wald, q)), "f_statistic": wald / q,
+                      "f_df": [q, g_count - 1], "f_p_value": float(stats.f.sf(wald / q, q, g_count - 1))},
         "_fit": (fit, cells, b, se, est, es_se),
     }
 
