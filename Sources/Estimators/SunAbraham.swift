@@ -89,7 +89,7 @@ public enum SunAbraham {
             preTrendTest: aggregation.preTrendTest, regression: regression,
             control: panel.control, treatedUnits: units.count, alwaysTreatedCohorts: panel.alwaysTreatedCohorts,
             alwaysTreatedRows: panel.alwaysTreatedRows, rowsOutsideWindow: panel.rowsOutsideWindow,
-            unsupportedEventTimes: panel.unsupportedEventTimes,
+            unsupportedEventTimes: panel.requestedEventTimes.filter { !Set(cells.map(\.eventTime)).contains($0) },
             unsupportedCells: panel.cells.count - cells.count)
     }
 

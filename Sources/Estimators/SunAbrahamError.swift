@@ -10,9 +10,12 @@ public enum SunAbrahamError: Error, Equatable, Sendable, CustomStringConvertible
     /// These cohorts have no observation at the reference period, so their cells are not
     /// identified relative to it.
     case referencePeriodMissing(referencePeriod: Int, cohorts: [Int])
+    /// Every treated row in the sample lies at the reference period: there is no effect to estimate.
+    case noEffectCells(referencePeriod: Int)
     /// The fixed effects make these cohort × relative-period cells collinear.
     case cellsNotIdentified(cells: [SunAbrahamCell])
 
+    /// What is wrong and what to do.
     public var description: String {
         switch self {
         case .noTreatedCohort(let cohort, let always):
@@ -33,6 +36,10 @@ public enum SunAbrahamError: Error, Equatable, Sendable, CustomStringConvertible
                 "Cohorts \(cohorts.map(String.init).joined(separator: ", ")) have no observation at relative period "
                 + "\(ref), the reference period, so their effects cannot be normalised to it. Choose another "
                 + "reference period (e.g. −2) or drop these cohorts."
+        case .noEffectCells(let ref):
+            return
+                "Every treated observation in the sample is at relative period \(ref), the reference period, so no "
+                + "cohort effect can be estimated. Widen the window or check the time and cohort columns."
         case .cellsNotIdentified(let cells):
             return
                 "The cohort × relative-period cells \(cells.map(\.description).joined(separator: ", ")) are collinear "

@@ -23,8 +23,9 @@ struct SunAbrahamPanel: Sendable {
     let alwaysTreatedRows: Int
     /// Treated rows outside the window (`.drop` only).
     let rowsOutsideWindow: Int
-    /// Window relative periods (other than the reference) that no treated row falls in.
-    let unsupportedEventTimes: [Int]
+    /// The event times asked for: the window's, or every one from the earliest to the latest
+    /// observed relative period; the reference period excluded.
+    let requestedEventTimes: [Int]
 
     /// Builds the panel; see `SunAbraham.estimate` for the errors.
     init(_ spec: SunAbrahamSpecification, data: DataFrame) throws {
@@ -123,9 +124,10 @@ struct SunAbrahamPanel: Sendable {
             throw SunAbrahamError.referencePeriodMissing(referencePeriod: spec.referencePeriod, cohorts: lacking)
         }
         let cells = observed.filter { $0.eventTime != spec.referencePeriod }.sorted()
-        let cellTimes = Set(cells.map(\.eventTime))
-        unsupportedEventTimes =
-            spec.window.map { $0.filter { $0 != spec.referencePeriod && !cellTimes.contains($0) } } ?? []
+        guard !cells.isEmpty else { throw SunAbrahamError.noEffectCells(referencePeriod: spec.referencePeriod) }
+        let span = cells.map(\.eventTime) + [spec.referencePeriod]
+        let range = spec.window ?? (span.min()!...span.max()!)
+        requestedEventTimes = range.filter { $0 != spec.referencePeriod }
 
         let kept = keep.count == data.rowCount ? data : data.taking(rows: keep)
         var names = [String]()

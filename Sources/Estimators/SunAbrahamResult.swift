@@ -39,8 +39,9 @@ public struct SunAbrahamResult: Sendable {
     public let alwaysTreatedRows: Int
     /// Treated rows outside the window (`.drop` only; not in `observations`).
     public let rowsOutsideWindow: Int
-    /// Relative periods of the window (other than the reference) without any treated observation:
-    /// they have no estimate.
+    /// Event times of the window (without one: between the earliest and latest observed relative
+    /// period), other than the reference, without any treated observation in the estimation
+    /// sample: they have no estimate.
     public let unsupportedEventTimes: [Int]
     /// Cells whose rows all left the estimation sample (e.g. missing outcomes): no estimate.
     public let unsupportedCells: Int

@@ -216,6 +216,7 @@ struct SunAbrahamTests {
         let blanked = y.indices.map { cohort[$0] == 4 && time[$0] == 8 ? Double.nan : y[$0] }
         let result = try SunAbraham.estimate(Self.spec(), data: data.replacing(doubleColumnWithMissing("y", blanked)))
         #expect(result.unsupportedCells == 1)
+        #expect(result.unsupportedEventTimes == [4])
         #expect(result.eventTime(4) == nil)
         #expect(result.estimatedEventTimes.last == 3)
     }
@@ -227,6 +228,14 @@ struct SunAbrahamTests {
             try SunAbraham.estimate(Self.spec(referencePeriod: -6), data: data)
         }
         #expect(SunAbrahamError.referencePeriodMissing(referencePeriod: -6, cohorts: [4, 6]).description.contains("−2"))
+    }
+
+    @Test("a window holding only the reference period leaves no effect to estimate")
+    func noEffectCells() throws {
+        let data = try simulatedStaggeredFrame(StaggeredPanelSimulation(units: 100, clusters: 10), seed: 2)
+        #expect(throws: SunAbrahamError.noEffectCells(referencePeriod: -1)) {
+            try SunAbraham.estimate(Self.spec(window: -1...(-1), endpoints: .drop), data: data)
+        }
     }
 
     @Test("no treated cohort inside the panel is an error")
