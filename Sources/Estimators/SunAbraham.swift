@@ -40,13 +40,7 @@ public enum SunAbraham {
             _ = try DiD2x2.requireColumn(name, in: data)
         }
         let panel = try SunAbrahamPanel(spec, data: data)
-        let formula = try Formula.parse(
-            "\(DiD2x2.quoted(spec.outcome)) ~ \(panel.columnNames.map(DiD2x2.quoted).joined(separator: " + "))"
-                + " | \(DiD2x2.quoted(spec.unit)) + \(DiD2x2.quoted(spec.time))")
-        var options = DesignOptions()
-        options.requiredColumns = [spec.cluster]
-        options.dropSingletons = spec.absorption.dropSingletons
-        let design = try DesignMatrix.build(formula, data: panel.frame, options: options)
+        var design = try buildDesign(spec, columns: panel.columnNames, frame: panel.frame)
         let rows = design.rowIndices
 
         // Observations per cell in the estimation sample: the aggregation weights.
@@ -56,11 +50,17 @@ public enum SunAbraham {
             if let cell = panel.cellOfRow[i] { counts[cell, default: 0] += 1 }
             if panel.cellOfRow[i] != nil, let key = panel.unitKey[i] { units.insert(key) }
         }
+        // A cell whose rows all left the sample (e.g. missing outcomes) has no support: its
+        // all-zero indicator is left out rather than reported as collinear. The indicators are
+        // never missing, so the rebuilt design keeps the same rows.
+        let supported = panel.cells.indices.filter { counts[panel.cells[$0], default: 0] > 0 }
+        guard !supported.isEmpty else { throw SunAbrahamError.noEffectCells(referencePeriod: spec.referencePeriod) }
+        if supported.count < panel.cells.count {
+            design = try buildDesign(spec, columns: supported.map { panel.columnNames[$0] }, frame: panel.frame)
+        }
         let regression = try LinearRegression.estimate(
             design, clusterSource: .frame(panel.frame, rows: rows), covariance: spec.covariance,
             absorption: spec.absorption)
-        // A cell whose rows all left the sample (e.g. missing outcomes) has no support: left out.
-        let supported = panel.cells.indices.filter { counts[panel.cells[$0], default: 0] > 0 }
         let unidentified = supported.filter { regression.droppedColumns.contains(panel.columnNames[$0]) }
         if !unidentified.isEmpty {
             throw SunAbrahamError.cellsNotIdentified(cells: unidentified.map { panel.cells[$0] })
@@ -91,6 +91,17 @@ public enum SunAbraham {
             alwaysTreatedRows: panel.alwaysTreatedRows, rowsOutsideWindow: panel.rowsOutsideWindow,
             unsupportedEventTimes: panel.requestedEventTimes.filter { !Set(cells.map(\.eventTime)).contains($0) },
             unsupportedCells: panel.cells.count - cells.count)
+    }
+
+    /// The design `outcome ~ columns | unit + time` on `frame`, with the cluster column required.
+    static func buildDesign(_ spec: SunAbrahamSpecification, columns: [String], frame: DataFrame) throws -> DesignMatrix {
+        let formula = try Formula.parse(
+            "\(DiD2x2.quoted(spec.outcome)) ~ \(columns.map(DiD2x2.quoted).joined(separator: " + "))"
+                + " | \(DiD2x2.quoted(spec.unit)) + \(DiD2x2.quoted(spec.time))")
+        var options = DesignOptions()
+        options.requiredColumns = [spec.cluster]
+        options.dropSingletons = spec.absorption.dropSingletons
+        return try DesignMatrix.build(formula, data: frame, options: options)
     }
 
     /// The aggregates of the cell estimates: per event time and overall.

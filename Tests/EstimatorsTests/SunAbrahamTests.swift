@@ -217,6 +217,8 @@ struct SunAbrahamTests {
         let result = try SunAbraham.estimate(Self.spec(), data: data.replacing(doubleColumnWithMissing("y", blanked)))
         #expect(result.unsupportedCells == 1)
         #expect(result.unsupportedEventTimes == [4])
+        #expect(result.warnings.isEmpty)
+        #expect(result.n == data.rowCount - blanked.filter(\.isNaN).count)
         #expect(result.eventTime(4) == nil)
         #expect(result.estimatedEventTimes.last == 3)
     }
