@@ -223,6 +223,19 @@ struct SunAbrahamTests {
         #expect(result.estimatedEventTimes.last == 3)
     }
 
+    @Test("a cell collinear with the period effects is an error naming it")
+    func cellNotIdentified() throws {
+        let data = try simulatedStaggeredFrame(StaggeredPanelSimulation(units: 300, clusters: 30), seed: 6)
+        let time = try #require(data["time"]?.numericValues())
+        let cohort = try #require(data["cohort"]?.numericValues())
+        let y = try #require(data["y"]?.numericValues())
+        // In period 8 only cohort 4 is observed: its k = 4 indicator equals the period-8 dummy there.
+        let blanked = y.indices.map { cohort[$0] != 4 && time[$0] == 8 ? Double.nan : y[$0] }
+        #expect(throws: SunAbrahamError.cellsNotIdentified(cells: [SunAbrahamCell(cohort: 4, eventTime: 4)])) {
+            try SunAbraham.estimate(Self.spec(), data: data.replacing(doubleColumnWithMissing("y", blanked)))
+        }
+    }
+
     @Test("cohorts without the reference period are an error with advice")
     func referencePeriodMissing() throws {
         let data = try simulatedStaggeredFrame(StaggeredPanelSimulation(units: 200, clusters: 20), seed: 8)
