@@ -8,11 +8,11 @@ import ModelSpec
 ///
 /// Step 1 fits, with the unit and period effects absorbed (`LinearRegression`, fixest `feols`),
 ///
-///     y_it = α_i + λ_t + Σ_{g ∉ C} Σ_{k ≠ ref} δ_gk · 1[G_i = g, t − g = k] + ε_it,
+///     y_it = α_i + λ_t + Σ_{g ∉ C} Σ_{k ≠ ref} δ_gk · 1[G_i = g, t − g = k] + x_itᵀβ + ε_it,
 ///
 /// C the control cohort (the never-treated units, else the last-treated cohort with every period
-/// from its start dropped); δ_gk is cohort g's effect k periods after treatment relative to k = ref
-/// (CATT_{g,k}, Sun & Abraham 2021, eq. 10). Step 2 aggregates (eq. 12)
+/// from its start dropped), x_it the optional covariates; δ_gk is cohort g's effect k periods
+/// after treatment relative to k = ref (CATT_{g,k}, Sun & Abraham 2021, eq. 10). Step 2 aggregates (eq. 12)
 ///
 ///     ν_k = Σ_g w_gk δ_gk,   w_gk = n_gk / Σ_g' n_g'k,
 ///
@@ -36,7 +36,7 @@ public enum SunAbraham {
     ///   that varies within a unit), `EstimationError` (unknown or non-numeric column),
     ///   `ModelSpecError`, `InferenceError` (e.g. one cluster), `FixedEffectsError`, `LinearAlgebraError`.
     public static func estimate(_ spec: SunAbrahamSpecification, data: DataFrame) throws -> SunAbrahamResult {
-        for name in [spec.outcome, spec.unit, spec.time, spec.cohort, spec.cluster] {
+        for name in [spec.outcome, spec.unit, spec.time, spec.cohort, spec.cluster] + spec.covariates {
             _ = try DiD2x2.requireColumn(name, in: data)
         }
         let panel = try SunAbrahamPanel(spec, data: data)
@@ -93,10 +93,11 @@ public enum SunAbraham {
             unsupportedCells: panel.cells.count - cells.count)
     }
 
-    /// The design `outcome ~ columns | unit + time` on `frame`, with the cluster column required.
+    /// The design `outcome ~ covariates + columns | unit + time` on `frame`, with the cluster
+    /// column required.
     static func buildDesign(_ spec: SunAbrahamSpecification, columns: [String], frame: DataFrame) throws -> DesignMatrix {
         let formula = try Formula.parse(
-            "\(DiD2x2.quoted(spec.outcome)) ~ \(columns.map(DiD2x2.quoted).joined(separator: " + "))"
+            "\(DiD2x2.quoted(spec.outcome)) ~ \((spec.covariates + columns).map(DiD2x2.quoted).joined(separator: " + "))"
                 + " | \(DiD2x2.quoted(spec.unit)) + \(DiD2x2.quoted(spec.time))")
         var options = DesignOptions()
         options.requiredColumns = [spec.cluster]

@@ -99,6 +99,11 @@ public struct SunAbrahamResult: Sendable {
         lines.append(
             "Weights: each cohort's share of the treated observations at the event time (estimated shares "
                 + "taken as known); ATT over all post-treatment cells by their observations.")
+        if !spec.covariates.isEmpty {
+            lines.append(
+                "Covariates: \(spec.covariates.joined(separator: ", ")), linear and common to all cohorts "
+                    + "(their coefficients are in `regression`).")
+        }
         lines.append(
             "Parallel trends with the control cohort and no anticipation before relative period "
                 + "\(spec.referencePeriod + 1).")

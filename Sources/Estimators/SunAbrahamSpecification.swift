@@ -20,6 +20,9 @@ public struct SunAbrahamSpecification: Sendable, Equatable {
     public var cohort: String
     /// The cluster column of the CR1 covariance (default: the unit).
     public var cluster: String
+    /// Time-varying numeric controls entered linearly next to the cell indicators (default none),
+    /// as fixest `feols(y ~ x + sunab(cohort, time) | unit + time)`.
+    public var covariates: [String]
     /// The omitted relative period of every cohort (default −1, as fixest `sunab(ref.p = -1)`).
     public var referencePeriod: Int
     /// The relative periods kept as their own cells; `nil` (default) keeps every observed one.
@@ -38,7 +41,7 @@ public struct SunAbrahamSpecification: Sendable, Equatable {
     /// reference period (choices of the analyst, not properties of the data).
     public init(
         outcome: String, unit: String, time: String, cohort: String, cluster: String? = nil,
-        referencePeriod: Int = -1, window: ClosedRange<Int>? = nil, endpoints: EventWindowEndpoints = .bin,
+        covariates: [String] = [], referencePeriod: Int = -1, window: ClosedRange<Int>? = nil, endpoints: EventWindowEndpoints = .bin,
         neverTreated: NeverTreatedCoding = .zeroOrMissing, level: Double = 0.95, absorption: AbsorptionOptions = .init()
     ) {
         precondition(level > 0 && level < 1, "The confidence level must lie strictly between 0 and 1")
@@ -52,6 +55,7 @@ public struct SunAbrahamSpecification: Sendable, Equatable {
         self.time = time
         self.cohort = cohort
         self.cluster = cluster ?? unit
+        self.covariates = covariates
         self.referencePeriod = referencePeriod
         self.window = window
         self.endpoints = endpoints

@@ -62,6 +62,8 @@ struct SunAbrahamReferenceFile: Decodable {
         let referencePeriod: Int
         let window: [Int]?
         let cluster: String
+        let covariates: [String]
+        let covariateCoefficients: [String: [Double]]
         let controlCohort: Int
         let rowsWithoutControl: Int
         let nUsed: Int
@@ -78,7 +80,8 @@ struct SunAbrahamReferenceFile: Decodable {
         let preTrend: PreTrend
 
         enum CodingKeys: String, CodingKey {
-            case name, window, cluster, clusters, cells, estimates, covariance, att
+            case name, window, cluster, clusters, cells, estimates, covariance, att, covariates
+            case covariateCoefficients = "covariate_coefficients"
             case preTrend = "pre_trend"
             case referencePeriod = "reference_period"
             case controlCohort = "control_cohort"
@@ -115,7 +118,7 @@ struct SunAbrahamReferenceFile: Decodable {
 struct SunAbrahamReferenceTests {
     static let tolerance = 1e-8
 
-    @Test("cells, event-time aggregates, covariance and ATT match pyfixest", arguments: ["all", "binned_team", "last_cohort"])
+    @Test("cells, event-time aggregates, covariance and ATT match pyfixest", arguments: ["all", "binned_team", "covariate", "last_cohort"])
     func matchesPyfixest(caseName: String) throws {
         let file = try SunAbrahamReferenceFile.load()
         #expect(file.tool == "pyfixest" && file.toolVersion == "0.60.0")
@@ -128,6 +131,7 @@ struct SunAbrahamReferenceTests {
         }
         let spec = SunAbrahamSpecification(
             outcome: "y", unit: "unit", time: "time", cohort: "cohort", cluster: reference.cluster,
+            covariates: reference.covariates,
             referencePeriod: reference.referencePeriod, window: reference.window.map { $0[0]...$0[1] })
         let result = try SunAbraham.estimate(spec, data: data)
 
@@ -176,6 +180,12 @@ struct SunAbrahamReferenceTests {
         close(att.lower, reference.att.ciLower, "ATT CI lower")
         close(att.upper, reference.att.ciUpper, "ATT CI upper")
         close(att.pValue, reference.att.pValue, "ATT p", floor: 1e-12)
+
+        for (name, value) in reference.covariateCoefficients {
+            let row = try #require(result.regression.coefficientTable()[name])
+            close(row.estimate, value[0], "β \(name)")
+            close(row.standardError, value[1], "se β \(name)")
+        }
 
         let test = try #require(result.preTrendTest)
         #expect(result.estimatedEventTimes.filter { $0 < 0 } == reference.preTrend.leads)

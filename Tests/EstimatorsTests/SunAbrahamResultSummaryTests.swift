@@ -8,7 +8,7 @@ import Testing
 struct SunAbrahamResultSummaryTests {
     @Test("the summary states the design and prints every event time, the ATT, the test and the cells")
     func summaryContents() throws {
-        let data = try simulatedStaggeredFrame(StaggeredPanelSimulation(units: 200, clusters: 20), seed: 12)
+        let data = try sunAbrahamFrame(StaggeredPanelSimulation(units: 200, clusters: 20), seed: 12)
         let result = try SunAbraham.estimate(
             SunAbrahamSpecification(outcome: "y", unit: "unit", time: "time", cohort: "cohort", window: -3...2),
             data: data)

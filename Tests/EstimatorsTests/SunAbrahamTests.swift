@@ -6,7 +6,7 @@ import Testing
 
 /// A `StaggeredPanelSimulation` panel as a frame with columns unit, time, cohort (0 = never),
 /// cluster and y.
-func simulatedStaggeredFrame(_ simulation: StaggeredPanelSimulation, seed: UInt64) throws -> DataFrame {
+func sunAbrahamFrame(_ simulation: StaggeredPanelSimulation, seed: UInt64) throws -> DataFrame {
     let (panel, clusterOfUnit) = simulation.simulate(seed: seed)
     var unit = [Int]()
     var time = [Double]()
@@ -43,7 +43,7 @@ struct SunAbrahamTests {
     @Test("recovers the true cohort effects, event-time path and ATT where static TWFE is biased")
     func recoversKnownTruth() throws {
         let sim = Self.simulation
-        let data = try simulatedStaggeredFrame(sim, seed: 2026)
+        let data = try sunAbrahamFrame(sim, seed: 2026)
         let result = try SunAbraham.estimate(Self.spec(), data: data)
         #expect(result.cohorts == [4, 6, 7])
         #expect(result.eventTimes.map(\.eventTime) == Array(-6...4))
@@ -93,7 +93,7 @@ struct SunAbrahamTests {
 
     @Test("the pre-trend test accepts under no anticipation and rejects an effect two periods early")
     func preTrendTest() throws {
-        let data = try simulatedStaggeredFrame(StaggeredPanelSimulation(units: 600, clusters: 60), seed: 21)
+        let data = try sunAbrahamFrame(StaggeredPanelSimulation(units: 600, clusters: 60), seed: 21)
         let clean = try #require(try SunAbraham.estimate(Self.spec(), data: data).preTrendTest)
         #expect(clean.restrictions == 5 && clean.fPValue > 0.01)
 
@@ -111,7 +111,7 @@ struct SunAbrahamTests {
     @Test("one treated cohort: the same path as the TWFE event study")
     func singleCohortEqualsEventStudy() throws {
         let sim = StaggeredPanelSimulation(units: 300, cohorts: [5], cohortEffects: [1], clusters: 30)
-        let data = try simulatedStaggeredFrame(sim, seed: 11)
+        let data = try sunAbrahamFrame(sim, seed: 11)
         let result = try SunAbraham.estimate(Self.spec(), data: data)
         let twfe = try EventStudy.estimate(
             EventStudySpecification(
@@ -131,7 +131,7 @@ struct SunAbrahamTests {
 
     @Test("the event-time covariance is W V Wᵀ of the cohort covariance")
     func covarianceIsDeltaMethod() throws {
-        let data = try simulatedStaggeredFrame(StaggeredPanelSimulation(units: 300, clusters: 30), seed: 5)
+        let data = try sunAbrahamFrame(StaggeredPanelSimulation(units: 300, clusters: 30), seed: 5)
         let result = try SunAbraham.estimate(Self.spec(window: -3...2), data: data)
         let times = result.estimatedEventTimes
         for (r, a) in times.enumerated() {
@@ -152,7 +152,7 @@ struct SunAbrahamTests {
     @Test("without never-treated units the last-treated cohort is the control")
     func lastTreatedCohortControl() throws {
         let sim = StaggeredPanelSimulation(units: 300, neverTreatedShare: 0, clusters: 30)
-        let data = try simulatedStaggeredFrame(sim, seed: 3)
+        let data = try sunAbrahamFrame(sim, seed: 3)
         let cohort = try #require(data["cohort"]?.numericValues())
         let lastUnits = cohort.filter { $0 == 7 }.count / 8
         let result = try SunAbraham.estimate(Self.spec(), data: data)
@@ -166,13 +166,13 @@ struct SunAbrahamTests {
     @Test("a single treated cohort without never-treated units has no control")
     func noControlCohort() throws {
         let sim = StaggeredPanelSimulation(units: 100, cohorts: [5], cohortEffects: [1], neverTreatedShare: 0, clusters: 10)
-        let data = try simulatedStaggeredFrame(sim, seed: 1)
+        let data = try sunAbrahamFrame(sim, seed: 1)
         #expect(throws: SunAbrahamError.noControlCohort(cohort: 5)) { try SunAbraham.estimate(Self.spec(), data: data) }
     }
 
     @Test("always-treated cohorts are left out and counted; cohorts after the panel are controls")
     func alwaysTreatedAndLateCohorts() throws {
-        let data = try simulatedStaggeredFrame(StaggeredPanelSimulation(units: 300, clusters: 30), seed: 9)
+        let data = try sunAbrahamFrame(StaggeredPanelSimulation(units: 300, clusters: 30), seed: 9)
         let recoded = try recodingCohort(data) { unit, cohort in
             unit % 10 == 0 ? 1 : (unit % 10 == 1 ? 99 : cohort)
         }
@@ -191,7 +191,7 @@ struct SunAbrahamTests {
 
     @Test("window event times without support are reported; trimmed rows are counted")
     func unsupportedEventTimes() throws {
-        let data = try simulatedStaggeredFrame(StaggeredPanelSimulation(units: 300, clusters: 30), seed: 4)
+        let data = try sunAbrahamFrame(StaggeredPanelSimulation(units: 300, clusters: 30), seed: 4)
         let result = try SunAbraham.estimate(Self.spec(window: -8...5, endpoints: .drop), data: data)
         #expect(result.unsupportedEventTimes == [-8, -7, 5])
         #expect(result.rowsOutsideWindow == 0)
@@ -208,7 +208,7 @@ struct SunAbrahamTests {
 
     @Test("a cell whose outcomes are all missing is dropped and counted")
     func cellWithoutObservations() throws {
-        let data = try simulatedStaggeredFrame(StaggeredPanelSimulation(units: 300, clusters: 30), seed: 6)
+        let data = try sunAbrahamFrame(StaggeredPanelSimulation(units: 300, clusters: 30), seed: 6)
         let time = try #require(data["time"]?.numericValues())
         let cohort = try #require(data["cohort"]?.numericValues())
         let y = try #require(data["y"]?.numericValues())
@@ -225,7 +225,7 @@ struct SunAbrahamTests {
 
     @Test("a cell collinear with the period effects is an error naming it")
     func cellNotIdentified() throws {
-        let data = try simulatedStaggeredFrame(StaggeredPanelSimulation(units: 300, clusters: 30), seed: 6)
+        let data = try sunAbrahamFrame(StaggeredPanelSimulation(units: 300, clusters: 30), seed: 6)
         let time = try #require(data["time"]?.numericValues())
         let cohort = try #require(data["cohort"]?.numericValues())
         let y = try #require(data["y"]?.numericValues())
@@ -238,7 +238,7 @@ struct SunAbrahamTests {
 
     @Test("cohorts without the reference period are an error with advice")
     func referencePeriodMissing() throws {
-        let data = try simulatedStaggeredFrame(StaggeredPanelSimulation(units: 200, clusters: 20), seed: 8)
+        let data = try sunAbrahamFrame(StaggeredPanelSimulation(units: 200, clusters: 20), seed: 8)
         #expect(throws: SunAbrahamError.referencePeriodMissing(referencePeriod: -6, cohorts: [4, 6])) {
             try SunAbraham.estimate(Self.spec(referencePeriod: -6), data: data)
         }
@@ -247,7 +247,7 @@ struct SunAbrahamTests {
 
     @Test("a window holding only the reference period leaves no effect to estimate")
     func noEffectCells() throws {
-        let data = try simulatedStaggeredFrame(StaggeredPanelSimulation(units: 100, clusters: 10), seed: 2)
+        let data = try sunAbrahamFrame(StaggeredPanelSimulation(units: 100, clusters: 10), seed: 2)
         #expect(throws: SunAbrahamError.noEffectCells(referencePeriod: -1)) {
             try SunAbraham.estimate(Self.spec(window: -1...(-1), endpoints: .drop), data: data)
         }
@@ -255,7 +255,7 @@ struct SunAbrahamTests {
 
     @Test("no treated cohort inside the panel is an error")
     func noTreatedCohort() throws {
-        let data = try simulatedStaggeredFrame(StaggeredPanelSimulation(units: 100, clusters: 10), seed: 2)
+        let data = try sunAbrahamFrame(StaggeredPanelSimulation(units: 100, clusters: 10), seed: 2)
         let recoded = try recodingCohort(data) { _, cohort in cohort > 0 ? 1 : 0 }
         #expect(throws: SunAbrahamError.noTreatedCohort(cohort: "cohort", alwaysTreatedCohorts: [1])) {
             try SunAbraham.estimate(Self.spec(), data: recoded)

@@ -4,7 +4,8 @@
 Data   datasets/reference/data/sunab_staggered.csv: a seeded staggered panel, 200 units x 8 periods,
        cohorts 3, 5 and 7 (50 units each) plus 50 never treated (cohort 0), 40 teams of 5 units,
        heterogeneous dynamic effects tau_g(k) = a_g + b_g k for k >= 0 (none before), with
-       (a, b) = (1.0, 0.3), (2.0, 0.1), (0.5, 0.5) for cohorts 3, 5, 7; unit and period effects.
+       (a, b) = (1.0, 0.3), (2.0, 0.1), (0.5, 0.5) for cohorts 3, 5, 7; unit and period effects;
+       a time-varying covariate x (coefficient 0.5).
 Model  the interaction-weighted estimator: y ~ sum_{g, k != ref} D_gk | unit + time with
        D_gk = 1[cohort = g, t - g = k] for every treated cohort g except the control cohort,
        then the event-time effect at k is sum_g w_gk b_gk with w_gk = n_gk / sum_g' n_g'k (n = the
@@ -24,6 +25,7 @@ Cases
   all          every relative period, reference -1, control = never treated, CRV1 by unit
   binned_team  window [-3, 2] with treated relative periods outside binned into the endpoints,
                CRV1 by team
+  covariate    as `all` with x in the regression (y ~ x + dummies | unit + time)
   last_cohort  the never-treated units removed: the last-treated cohort (7) is the control and
                every row in periods >= 7 is dropped (no control is untreated there), CRV1 by unit
 
@@ -77,16 +79,18 @@ def make_panel() -> pd.DataFrame:
             if g > 0 and t >= g:
                 a, b = EFFECTS[g]
                 effect = a + b * (t - g)
-            y = alpha[i] + gamma[t - 1] + effect + rng.normal(0, 1)
-            rows.append((i + 1, t, g, team[i], y))
-    return pd.DataFrame(rows, columns=["unit", "time", "cohort", "team", "y"])
+            x = rng.normal(0, 1) + 0.1 * t
+            y = alpha[i] + gamma[t - 1] + effect + 0.5 * x + rng.normal(0, 1)
+            rows.append((i + 1, t, g, team[i], x, y))
+    return pd.DataFrame(rows, columns=["unit", "time", "cohort", "team", "x", "y"])
 
 
 def dummy_name(g: int, k: int) -> str:
     return f"g{g}_{'m' if k < 0 else 'p'}{abs(k)}"
 
 
-def run_case(df: pd.DataFrame, name: str, window: tuple[int, int] | None, cluster: str, last_cohort: bool) -> dict:
+def run_case(df: pd.DataFrame, name: str, window: tuple[int, int] | None, cluster: str, last_cohort: bool,
+             covariates: tuple[str, ...] = ()) -> dict:
     ref = -1
     data = df.copy()
     rows_without_control = 0
@@ -108,13 +112,18 @@ def run_case(df: pd.DataFrame, name: str, window: tuple[int, int] | None, cluste
         col = dummy_name(g, k)
         data[col] = ((data["cohort"] == g) & (data["rel"] == k) & treated).astype(float)
         names.append(col)
-    fml = f"y ~ {' + '.join(names)} | unit + time"
-    call = f'pf.feols("y ~ <{len(names)} cohort x period dummies> | unit + time", data, vcov={{"CRV1": "{cluster}"}}, demeaner=pf.MapDemeaner(fixef_tol=1e-12))'
+    lhs = " + ".join([*covariates, *names])
+    fml = f"y ~ {lhs} | unit + time"
+    shown = " + ".join([*covariates, f"<{len(names)} cohort x period dummies>"])
+    call = f'pf.feols("y ~ {shown} | unit + time", data, vcov={{"CRV1": "{cluster}"}}, demeaner=pf.MapDemeaner(fixef_tol=1e-12))'
     fit = pf.feols(fml, data=data, vcov={"CRV1": cluster}, demeaner=pf.MapDemeaner(fixef_tol=1e-12))
-    assert list(fit._coefnames) == names, fit._coefnames
-    b = np.asarray(fit.coef(), dtype=float)
-    se = np.asarray(fit.se(), dtype=float)
-    vcov = np.asarray(fit._vcov, dtype=float)
+    assert list(fit._coefnames) == [*covariates, *names], fit._coefnames
+    # The cells are the coefficients after the covariates.
+    m = len(covariates)
+    covariate_coefficients = {c: [float(fit.coef()[c]), float(fit.se()[c])] for c in covariates}
+    b = np.asarray(fit.coef(), dtype=float)[m:]
+    se = np.asarray(fit.se(), dtype=float)[m:]
+    vcov = np.asarray(fit._vcov, dtype=float)[m:, m:]
     n_cell = np.array([data[c].sum() for c in names])
     g_count = int(data[cluster].nunique())
     tq = float(stats.t.ppf(0.975, g_count - 1))
@@ -141,6 +150,8 @@ def run_case(df: pd.DataFrame, name: str, window: tuple[int, int] | None, cluste
         "window": list(window) if window else None,
         "endpoints": "bin" if window else None,
         "cluster": cluster,
+        "covariates": list(covariates),
+        "covariate_coefficients": covariate_coefficients,
         "control_cohort": control,
         "rows_without_control": rows_without_control,
         "call": call,
@@ -200,6 +211,7 @@ def main() -> None:
     cases = [
         run_case(df, "all", None, "unit", False),
         run_case(df, "binned_team", (-3, 2), "team", False),
+        run_case(df, "covariate", None, "unit", False, ("x",)),
         run_case(df, "last_cohort", None, "unit", True),
     ]
     check_against_saturated(df, cases[0])
