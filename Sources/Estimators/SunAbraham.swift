@@ -79,6 +79,7 @@ public enum SunAbraham {
                 statistic: row.statistic, pValue: row.pValue, lower: row.lower, upper: row.upper,
                 observations: observations[j], weight: aggregation.weights[j])
         }
+        let estimatedTimes = Set(cells.map(\.eventTime))
         let referenceRows = counts.filter { $0.key.eventTime == spec.referencePeriod }.values.reduce(0, +)
         var eventTimes = aggregation.eventTimes
         let at = eventTimes.firstIndex { $0.eventTime > spec.referencePeriod } ?? eventTimes.endIndex
@@ -89,7 +90,7 @@ public enum SunAbraham {
             preTrendTest: aggregation.preTrendTest, regression: regression,
             control: panel.control, treatedUnits: units.count, alwaysTreatedCohorts: panel.alwaysTreatedCohorts,
             alwaysTreatedRows: panel.alwaysTreatedRows, rowsOutsideWindow: panel.rowsOutsideWindow,
-            unsupportedEventTimes: panel.requestedEventTimes.filter { !Set(cells.map(\.eventTime)).contains($0) },
+            unsupportedEventTimes: panel.requestedEventTimes.filter { !estimatedTimes.contains($0) },
             unsupportedCells: panel.cells.count - cells.count)
     }
 
