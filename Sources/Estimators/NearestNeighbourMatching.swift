@@ -20,7 +20,7 @@ public struct MatchedSet: Sendable, Equatable, Hashable {
 /// caliper; a unit that finds none stops (the pool only shrinks, so it could not match later).
 /// With replacement, each treated unit takes its `k` nearest controls within the caliper.
 /// Exact ties go to the lowest row (controls scanned in ascending row order, strict `<`).
-/// Cost `O(n₁ n₀ k)` without replacement, `O(n₁ n₀ log n₀)` with.
+/// Cost `O(n₁ n₀ k)` either way (exhaustive search over the controls for every treated unit).
 enum NearestNeighbourMatcher {
     /// The matched sets (treated units with at least one control), in ascending treated row.
     ///
@@ -42,14 +42,19 @@ enum NearestNeighbourMatcher {
         var picks = [[Int]](repeating: [], count: treatedRows.count)
         if replacement {
             for (position, t) in treatedRows.enumerated() {
-                var candidates: [(gap: Double, row: Int)] = []
+                // The k smallest (gap, row) pairs, kept sorted; scanning rows upwards and inserting after
+                // equal gaps keeps the lower row first, so this equals sorting all candidates.
+                var nearest: [(gap: Double, row: Int)] = []
+                nearest.reserveCapacity(ratio + 1)
                 for c in controls {
                     let gap = abs(distance[t] - distance[c])
                     if let width, gap > width { continue }
-                    candidates.append((gap, c))
+                    if nearest.count == ratio, gap >= nearest[ratio - 1].gap { continue }
+                    let slot = nearest.firstIndex { $0.gap > gap } ?? nearest.count
+                    nearest.insert((gap, c), at: slot)
+                    if nearest.count > ratio { nearest.removeLast() }
                 }
-                candidates.sort { $0.gap != $1.gap ? $0.gap < $1.gap : $0.row < $1.row }
-                picks[position] = candidates.prefix(ratio).map(\.row)
+                picks[position] = nearest.map(\.row)
             }
         } else {
             var used = [Bool](repeating: false, count: treated.count)

@@ -60,7 +60,8 @@ public struct NearestNeighbourMatchingSpecification: Sendable, Equatable, Hashab
     /// E.g. `"1:2 nearest-neighbour matching on the propensity score without replacement, caliper 0.2 SD,
     /// largest score first"`.
     public var description: String {
-        var text = "1:\(ratio) nearest-neighbour matching on the \(distance) "
+        var text =
+            "1:\(ratio) nearest-neighbour matching on the \(distance) "
             + (replacement ? "with replacement" : "without replacement")
         if let caliper { text += ", caliper \(caliper) SD" }
         // The order matters only when a control can be used once.

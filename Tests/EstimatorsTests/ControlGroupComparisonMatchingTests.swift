@@ -1,5 +1,6 @@
 import DataFrameModule
 import Foundation
+import Inference
 import Testing
 
 @testable import Estimators
@@ -90,7 +91,27 @@ struct ControlGroupComparisonMatchingTests {
         #expect(table.effectiveSampleSize.control == Double(comparison.controlCount))
         #expect(table.adjustment == .weights(label: "user-supplied weights"))
         // The IPW path now goes through the same weights entry point and says so.
-        #expect(comparison.balance(.averageTreatmentEffectOnTreated).adjustment
-            == .inverseProbabilityWeighting(.averageTreatmentEffectOnTreated))
+        #expect(
+            comparison.balance(.averageTreatmentEffectOnTreated).adjustment
+                == .inverseProbabilityWeighting(.averageTreatmentEffectOnTreated))
+    }
+}
+
+@Suite("Nearest-neighbour matching summary")
+struct NearestNeighbourMatchingSummaryTests {
+    @Test func summaryStatesChoicesCountsAndBalance() throws {
+        let reference = try MatchingReference.load()
+        let comparison = try ControlGroupComparison(
+            data: reference.frame(), outcome: "y", treatment: "d", covariates: ["x1", "x2", "x3"])
+        let result = try comparison.nearestNeighbourMatching(.init(caliper: 0.05))
+        let text = result.summary()
+        #expect(text.contains("1:1 nearest-neighbour matching on the propensity score without replacement, caliper 0.05 SD"))
+        #expect(text.contains("22 of 42 treated (20 dropped: \(result.unmatchedOutsideCaliper) without a control"))
+        #expect(text.contains("equal distances go to the lowest row"))
+        #expect(text.contains("Caliper:      0.05 SD of the distance"))
+        #expect(text.contains("Clustered"))
+        #expect(text.contains(StatisticsText.number(result.effect)))
+        for variable in ["x1", "x2", "x3"] { #expect(text.contains(variable)) }
+        #expect(text.contains("Warning: 20 of 42 treated units found no control"))
     }
 }

@@ -4,7 +4,8 @@ import Testing
 
 /// Against `datasets/reference/matching_small.json` (an independent brute-force numpy matcher and
 /// statsmodels WLS sandwich SEs on `datasets/reference/data/matching_small.csv`, which has planted exact
-/// ties): matched sets and counts exactly, weights/ATT/means to 1e-12, SEs and balance to 1e-8 relative
+/// ties; SEs also checked there against statsmodels WLS and R sandwich 3.0.2 `vcovCL`/`vcovHC`): matched sets
+/// and counts exactly, weights/ATT/means to 1e-12, SEs and balance to 1e-8 relative
 /// (the propensity logit agrees with statsmodels to ~1e-10; every matching decision in the fixture
 /// is separated from its alternative by at least 4.7e-6, so no decision can flip).
 @Suite("Nearest-neighbour matching against a brute-force numpy reference")

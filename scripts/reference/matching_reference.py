@@ -8,7 +8,8 @@ and datasets/reference/matching_small.json with, per matching specification:
     implementation of greedy nearest-neighbour matching (rules below);
   - the SE: weighted regression y ~ 1 + d on the matched units, CR1 clustered by matched set
     (without replacement) or HC1 (with replacement), computed by an explicit numpy sandwich and checked
-    against statsmodels WLS(...).fit(cov_type="cluster" | "HC1");
+    against statsmodels WLS(...).fit(cov_type="cluster" | "HC1") and R sandwich (vcovCL(lm(y ~ d, weights = w),
+    cluster = ~subclass), the MatchIt vignette's recipe, or vcovHC(type = "HC1"));
   - balance before/after matching (SMD with the unweighted pooled SD, cobalt's unbiased weighted
     variance ratio, Kish effective sizes).
 Propensity score: statsmodels Logit(d, [1, x1, x2, x3]).fit(tol=1e-12).
@@ -31,6 +32,8 @@ replacement; ties broken by np.argpartition / sklearn); agreement and difference
 import importlib.metadata
 import json
 import os
+import subprocess
+import tempfile
 
 import numpy as np
 import pandas as pd
@@ -171,7 +174,19 @@ def sandwich_se(w, sets, replace):
     # statsmodels cross-check of the same sandwich.
     wls = sm.WLS(ym, Xm, weights=wm)
     fit = wls.fit(cov_type="HC1") if replace else wls.fit(cov_type="cluster", cov_kwds={"groups": groups})
-    return beta[1], np.sqrt(V[1, 1]), float(fit.bse[1]), groups
+    return beta[1], np.sqrt(V[1, 1]), float(fit.bse[1]), groups, rows
+
+
+def r_sandwich_se(rows, w, groups, replace):
+    """R sandwich: vcovCL(lm(y ~ d, weights = w), cluster = ~subclass) (default type HC1, cadjust) or vcovHC HC1."""
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+        pd.DataFrame({"y": y[rows], "d": d[rows], "w": w[rows], "subclass": groups}).to_csv(f, index=False)
+    vcov = 'vcovHC(f, type = "HC1")' if replace else "vcovCL(f, cluster = ~subclass)"
+    code = (f'suppressMessages(library(sandwich)); x <- read.csv("{f.name}"); f <- lm(y ~ d, data = x, weights = w); '
+            f'cat(sprintf("%.17g", sqrt({vcov}[2, 2])), as.character(packageVersion("sandwich")))')
+    out = subprocess.run(["Rscript", "-e", code], capture_output=True, text=True, check=True).stdout.split()
+    os.unlink(f.name)
+    return float(out[0]), out[1], vcov
 
 
 def wmean(x, w):
@@ -218,7 +233,9 @@ for name, spec in SPECS.items():
     unmatched = [int(t) for t in t_rows if t not in matched_t]
     outside = sum(1 for t in unmatched if width is not None
                   and not np.any(np.abs(dist[t] - dist[d == 0]) <= width))
-    att, se, se_sm, _ = sandwich_se(w, sets, spec["replace"])
+    att, se, se_sm, groups, rows = sandwich_se(w, sets, spec["replace"])
+    se_r, sandwich_version, r_call = r_sandwich_se(rows, w, groups, spec["replace"])
+    assert abs(se - se_r) < 1e-10 * se, (se, se_r)
     m1, m0 = wmean(y[d == 1], w[d == 1]), wmean(y[d == 0], w[d == 0])
     assert abs((m1 - m0) - att) < 1e-12
     assert abs(se - se_sm) < 1e-12 * se, (se, se_sm)
@@ -229,7 +246,8 @@ for name, spec in SPECS.items():
         "weights": w.tolist(), "unmatched_treated": unmatched, "unmatched_outside_caliper": outside,
         "matched_control_count": int(len({c for _, cs in sets for c in cs})),
         "att": att, "treated_mean": m1, "control_mean": m0,
-        "standard_error": se, "standard_error_statsmodels": se_sm,
+        "standard_error": se, "standard_error_statsmodels": se_sm, "standard_error_r_sandwich": se_r,
+        "r_call": f"lm(y ~ d, weights = w) on the matched units; sqrt({r_call}[2, 2])",
         "exact_tie_decisions": ties, "smallest_decision_margin": margin,
         "balance_after": balance(w),
     }
@@ -265,6 +283,7 @@ out = {
     "numpy_version": np.__version__,
     "pandas_version": pd.__version__,
     "causalml_version": importlib.metadata.version("causalml"),
+    "r_sandwich_version": sandwich_version,
     "script": "scripts/reference/matching_reference.py",
     "data": "datasets/reference/data/matching_small.csv",
     "call": "Logit(d, [1, x1, x2, x3]).fit(tol=1e-12); greedy nearest-neighbour matching as in the script docstring; "
