@@ -49,9 +49,8 @@ extension ControlGroupComparison {
             distance: distance, treated: treated, ratio: specification.ratio,
             replacement: specification.replacement, order: specification.order, width: width)
         guard !sets.isEmpty else { throw NearestNeighbourMatchingError.noMatches(treated: treatedCount, caliperWidth: width) }
-        if !specification.replacement && sets.count < 2 {
-            throw NearestNeighbourMatchingError.tooFewMatchedSets(sets: sets.count)
-        }
+        // One set identifies no variance: 2 units for 2 coefficients (and G − 1 = 0 when clustering by set).
+        if sets.count < 2 { throw NearestNeighbourMatchingError.tooFewMatchedSets(sets: sets.count) }
         let weights = NearestNeighbourMatcher.weights(sets, rows: n)
         let matchedTreated = Set(sets.map(\.treatedRow))
         let unmatched = rows(treated: true).filter { !matchedTreated.contains($0) }

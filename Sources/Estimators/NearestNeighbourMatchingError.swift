@@ -2,7 +2,7 @@
 public enum NearestNeighbourMatchingError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No treated unit found a control within the caliper (`caliperWidth` in distance units).
     case noMatches(treated: Int, caliperWidth: Double?)
-    /// Too few matched sets to estimate a standard error clustered by matched set.
+    /// Fewer than two matched sets: no standard error can be estimated from the matched sample.
     case tooFewMatchedSets(sets: Int)
 
     public var description: String {
@@ -12,8 +12,8 @@ public enum NearestNeighbourMatchingError: Error, Equatable, Sendable, CustomStr
             return "None of the \(treated) treated units has a control\(caliper), so the matched sample is empty. "
                 + "Widen the caliper, or check overlap of the propensity scores between the groups."
         case .tooFewMatchedSets(let sets):
-            return "Only \(sets) matched set\(sets == 1 ? "" : "s") formed; a standard error clustered by matched set "
-                + "needs at least 2. Widen the caliper or use a larger sample."
+            return "Only \(sets) matched set\(sets == 1 ? "" : "s") formed; the standard error of the matched "
+                + "comparison needs at least 2. Widen the caliper or use a larger sample."
         }
     }
 }

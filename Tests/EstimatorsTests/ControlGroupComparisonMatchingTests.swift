@@ -72,6 +72,25 @@ struct ControlGroupComparisonMatchingTests {
         #expect(message.contains("Widen the caliper"))
     }
 
+    @Test(arguments: [false, true])
+    func aSingleMatchedSetThrows(replacement: Bool) throws {
+        let (frame, _) = try simulated(n: 300, seed: 7)
+        let comparison = try ControlGroupComparison(data: frame, outcome: "y", treatment: "d", covariates: ["x1"])
+        // A caliper between the two smallest nearest-control gaps admits exactly one treated unit.
+        let distance = comparison.matchingDistance(.propensityScore)
+        let controls = comparison.treated.indices.filter { !comparison.treated[$0] }
+        let gaps = comparison.treated.indices.filter { comparison.treated[$0] }
+            .map { t in controls.map { abs(distance[t] - distance[$0]) }.min()! }.sorted()
+        try #require(gaps[0] < gaps[1])
+        let mean = distance.reduce(0, +) / Double(distance.count)
+        let sd = (distance.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(distance.count - 1)).squareRoot()
+        let specification = NearestNeighbourMatchingSpecification(
+            replacement: replacement, caliper: (gaps[0] + gaps[1]) / 2 / sd)
+        #expect(throws: NearestNeighbourMatchingError.tooFewMatchedSets(sets: 1)) {
+            try comparison.nearestNeighbourMatching(specification)
+        }
+    }
+
     @Test func droppedTreatedAreCountedAndReported() throws {
         let (frame, _) = try simulated(n: 600, seed: 11)
         let comparison = try ControlGroupComparison(data: frame, outcome: "y", treatment: "d", covariates: ["x1", "x2"])
