@@ -27,7 +27,7 @@ public struct NearestNeighbourMatchingResult: Sendable {
     /// Of ``unmatchedTreatedRows``, how many had no control at all within the caliper (the others had
     /// one, but it was taken by earlier treated units, matching without replacement).
     public let unmatchedOutsideCaliper: Int
-    /// Treated and control rows before matching.
+    /// Treated rows before matching.
     public let treatedCount: Int
     /// Control rows before matching.
     public let controlCount: Int

@@ -45,6 +45,7 @@ struct ControlGroupComparisonMatchingTests {
         let result = try comparison.nearestNeighbourMatching(specification)
         // The estimand after the caliper: the mean effect over the matched treated.
         let truth = result.matchedSets.reduce(0) { $0 + tau[$1.treatedRow] } / Double(result.matchedTreatedCount)
+        #expect(truth - 2 > 0.5, "The ATT differs from the ATE (2): the test can tell the targets apart")
         // 4 SE: matching without bias correction keeps a small residual imbalance (observed |SMD| ≤ 0.05 on
         // x1, whose outcome slope is 2, i.e. a bias near 0.1; Abadie & Imbens 2011). Observed: 2.3 SE (1:1),
         // 0.5 SE (1:3 with replacement).
