@@ -1,4 +1,5 @@
-/// Covariate balance between treated and control rows, before and after inverse-probability weighting.
+/// Covariate balance between treated and control rows, before and after an adjustment: inverse-probability
+/// weighting, nearest-neighbour matching (its matching weights) or any non-negative weights.
 ///
 /// Per covariate: the standardized mean difference `SMD = (x̄₁ − x̄₀) / √((s₁² + s₀²)/2)` and the
 /// variance ratio `VR = s₁²/s₀²`. The denominator of the SMD is always the *unweighted* pooled SD, so
@@ -38,11 +39,14 @@ public struct BalanceTable: Sendable, Equatable {
 
     /// The weighting target of the "after" columns.
     public let target: ControlGroupEffect
+    /// The adjustment whose weights give the "after" columns.
+    public let adjustment: BalanceAdjustment
     /// Balance in the raw sample.
     public let before: [Row]
-    /// Balance after IPW weighting for ``target``.
+    /// Balance after the ``adjustment`` (weighted means and variances; the SMD keeps the raw pooled SD).
     public let after: [Row]
-    /// Kish effective sample sizes `(Σw)²/Σw²` after weighting (treated, control).
+    /// Kish effective sample sizes `(Σw)²/Σw²` after weighting (treated, control); for matching, the
+    /// matched units with their matching weights.
     public let effectiveSampleSize: (treated: Double, control: Double)
 
     /// Covariates flagged before weighting.
@@ -50,9 +54,21 @@ public struct BalanceTable: Sendable, Equatable {
     /// Covariates still flagged after weighting.
     public var flaggedAfter: [String] { after.filter { $0.isMeanImbalanced || $0.isVarianceImbalanced }.map(\.variable) }
 
-    /// Equal when target, rows and effective sample sizes are equal (tuples are not `Equatable`).
+    /// A table from computed rows; `adjustment` defaults to IPW for `target`, the original meaning.
+    init(
+        target: ControlGroupEffect, adjustment: BalanceAdjustment? = nil, before: [Row], after: [Row],
+        effectiveSampleSize: (treated: Double, control: Double)
+    ) {
+        self.target = target
+        self.adjustment = adjustment ?? .inverseProbabilityWeighting(target)
+        self.before = before
+        self.after = after
+        self.effectiveSampleSize = effectiveSampleSize
+    }
+
+    /// Equal when target, adjustment, rows and effective sample sizes are equal (tuples are not `Equatable`).
     public static func == (a: BalanceTable, b: BalanceTable) -> Bool {
-        a.target == b.target && a.before == b.before && a.after == b.after
+        a.target == b.target && a.adjustment == b.adjustment && a.before == b.before && a.after == b.after
             && a.effectiveSampleSize == b.effectiveSampleSize
     }
 }

@@ -12,32 +12,20 @@ extension ControlGroupComparison {
             case .averageTreatmentEffectOnTreated: return treated[i] ? 1 : p[i] / (1 - p[i])
             }
         }
-        let t = rows(treated: true)
-        let c = rows(treated: false)
-        let ones = [Double](repeating: 1, count: n)
-        var before: [BalanceTable.Row] = []
-        var after: [BalanceTable.Row] = []
-        for j in 0..<covariates.columns where columnNames[j] != "Intercept" {
-            let x = covariates.column(j)
-            let raw1 = Self.weightedMoments(x, ones, t)
-            let raw0 = Self.weightedMoments(x, ones, c)
-            // Pooled SD of the unweighted sample, used before and after (cobalt's default).
-            let pooled = ((raw1.variance + raw0.variance) / 2).squareRoot()
-            let w1 = Self.weightedMoments(x, weights, t)
-            let w0 = Self.weightedMoments(x, weights, c)
-            for (isWeighted, m1, m0) in [(false, raw1, raw0), (true, w1, w0)] {
-                let row = BalanceTable.Row(
-                    variable: columnNames[j], treatedMean: m1.mean, controlMean: m0.mean,
-                    standardizedMeanDifference: (m1.mean - m0.mean) / pooled,
-                    varianceRatio: m0.variance > 0 ? m1.variance / m0.variance : .nan)
-                if isWeighted { after.append(row) } else { before.append(row) }
-            }
-        }
-        func kish(_ rows: [Int]) -> Double {
-            let sum = rows.reduce(0) { $0 + weights[$1] }
-            return sum * sum / rows.reduce(0) { $0 + weights[$1] * weights[$1] }
-        }
-        return BalanceTable(target: target, before: before, after: after, effectiveSampleSize: (kish(t), kish(c)))
+        return balance(weights: weights, target: target, adjustment: .inverseProbabilityWeighting(target))
+    }
+
+    /// Balance of every covariate column (intercept excluded) before adjustment and under arbitrary
+    /// non-negative `weights`, one per used row (e.g. a ``NearestNeighbourMatchingResult``'s `weights`);
+    /// see ``BalanceTable/init(columnNames:covariates:treated:weights:target:adjustment:)``.
+    public func balance(
+        weights: [Double], target: ControlGroupEffect,
+        adjustment: BalanceAdjustment = .weights(label: "user-supplied weights")
+    ) -> BalanceTable {
+        precondition(weights.count == n, "One weight per used row (\(n)), got \(weights.count)")
+        return BalanceTable(
+            columnNames: columnNames, covariates: covariates, treated: treated, weights: weights, target: target,
+            adjustment: adjustment)
     }
 
     /// Weighted mean `Σwx/Σw` and unbiased weighted variance `Σw(x − x̄)² Σw/((Σw)² − Σw²)` over `rows`

@@ -3,8 +3,9 @@ import LinearAlgebra
 import ModelSpec
 
 /// A cross-section split by a binary treatment, prepared for control-group comparisons: Welch's
-/// difference in means, regression adjustment, inverse-probability weighting, augmented IPW and
-/// covariate balance.
+/// difference in means, regression adjustment, inverse-probability weighting, augmented IPW,
+/// nearest-neighbour matching on the propensity score (``nearestNeighbourMatching(_:)``) and
+/// covariate balance (after IPW, after matching or under any weights).
 ///
 /// The outcome model and the propensity model share one covariate list: the outcome model is
 /// `y ~ covariates` fitted by OLS separately in each arm, the propensity score is
