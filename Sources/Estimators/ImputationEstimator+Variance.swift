@@ -11,7 +11,7 @@ extension ImputationEstimator {
     /// v²; the estimands here weight every treated row of a cell equally, so that is the plain
     /// mean. The leave-out version drops the row's own cluster from the average.
     static func varianceResiduals(
-        _ panel: ImputationPanel, residual: [Double], averaging: ImputationAveraging
+        _ panel: ImputationEstimator.Panel, residual: [Double], averaging: ImputationEstimator.Averaging
     ) throws -> [Double] {
         struct Cell: Hashable {
             let cohort: Int
@@ -37,7 +37,7 @@ extension ImputationEstimator {
                     clusterSum[panel.cluster[r]] = (old.sum + residual[r], old.count + 1)
                 }
                 guard clusterSum.count >= 2 else {
-                    throw ImputationError.singleClusterCell(cohort: cell.cohort, eventTime: cell.eventTime)
+                    throw ImputationEstimatorError.singleClusterCell(cohort: cell.cohort, eventTime: cell.eventTime)
                 }
                 for r in rows {
                     let own = clusterSum[panel.cluster[r]]!
@@ -51,7 +51,7 @@ extension ImputationEstimator {
     /// `V = Σ_c s_c s_c'` with `s_c[e] = Σ_{r ∈ c} v^e_r ε̃_r` for the estimands e (BJS Theorem 3,
     /// eq. 8, stacked so the off-diagonal entries give the joint covariance; no small-sample factor,
     /// as BJS, `didimputation` and `did_imputation`).
-    static func clusteredCovariance(_ panel: ImputationPanel, weights: [[Double]], residual: [Double]) -> Matrix {
+    static func clusteredCovariance(_ panel: ImputationEstimator.Panel, weights: [[Double]], residual: [Double]) -> Matrix {
         let e = weights.count
         var scores = Matrix(rows: panel.clusterCount, columns: e)
         for (k, v) in weights.enumerated() {
@@ -61,7 +61,7 @@ extension ImputationEstimator {
     }
 
     /// The names of the pre-trend indicators, `pre1` … `preK` (prefixed with `_` until unused).
-    static func leadNames(_ spec: ImputationSpecification, data: DataFrame) -> [String] {
+    static func leadNames(_ spec: ImputationEstimator.Specification, data: DataFrame) -> [String] {
         (0..<spec.preTrendLeads).map { j in
             var name = "pre\(j + 1)"
             while data[name] != nil { name = "_" + name }
@@ -75,7 +75,7 @@ extension ImputationEstimator {
     /// `feols("y ~ pre1 + … + preK + x | unit + time", vcov={"CRV1": cluster})`; Stata
     /// `did_imputation, pretrends(K)`). Unaffected by the treatment-effect estimates.
     static func preTrendRegression(
-        _ spec: ImputationSpecification, data: DataFrame, panel: ImputationPanel
+        _ spec: ImputationEstimator.Specification, data: DataFrame, panel: ImputationEstimator.Panel
     ) throws -> RegressionFit {
         let untreated = (0..<panel.rowCount).filter { !panel.treated[$0] }
         let frame = data.taking(rows: untreated.map { panel.sourceRows[$0] })

@@ -15,7 +15,7 @@ import LinearAlgebra
 /// Each estimate is linear, `τ̂_w = Σ v_it Y_it` with `v = w` on treated and
 /// `v = −Z_0 (Z_0'Z_0)⁻ Z_1'w` on untreated observations, and its variance is BJS Theorem 3's
 /// conservative clustered estimator `Σ_c (Σ_{it∈c} v_it ε̃_it)²`, with ε̃ the first-stage residual
-/// on untreated observations and `τ̂_it − τ̃_it` on treated ones (τ̃: `ImputationAveraging`).
+/// on untreated observations and `τ̂_it − τ̃_it` on treated ones (τ̃: `ImputationEstimator.Averaging`).
 ///
 /// Point estimates match pyfixest 0.60 `did2s` (Gardner's two-stage estimator, numerically equal to
 /// imputation for these aggregations) and standard errors an independent numpy implementation of
@@ -25,26 +25,26 @@ public enum ImputationEstimator {
     /// Estimates the overall and event-time ATTs on a long panel (one row per unit and period;
     /// unbalanced panels are fine).
     ///
-    /// - Throws: `ImputationError` (non-integer periods, cohort varying within a unit, no treated
+    /// - Throws: `ImputationEstimatorError` (non-integer periods, cohort varying within a unit, no treated
     ///   or untreated observations, unimputable observations under `.fail`, collinear covariates,
     ///   single-cluster cells under leave-out averaging), `EstimationError` (unknown or non-numeric
     ///   column), and from the pre-trend regression `ModelSpecError`, `InferenceError`,
     ///   `FixedEffectsError`, `LinearAlgebraError`.
-    public static func estimate(_ spec: ImputationSpecification, data: DataFrame) throws -> ImputationResult {
-        let panel = try ImputationPanel(spec, data: data)
-        guard panel.treated.contains(true) else { throw ImputationError.noTreatedObservations(cohort: spec.cohort) }
-        guard panel.treated.contains(false) else { throw ImputationError.noUntreatedObservations }
+    public static func estimate(_ spec: ImputationEstimator.Specification, data: DataFrame) throws -> ImputationEstimator.Result {
+        let panel = try ImputationEstimator.Panel(spec, data: data)
+        guard panel.treated.contains(true) else { throw ImputationEstimatorError.noTreatedObservations(cohort: spec.cohort) }
+        guard panel.treated.contains(false) else { throw ImputationEstimatorError.noUntreatedObservations }
         let coverage = Self.coverage(panel)
         if coverage.total > 0 && spec.unimputable == .fail {
             let example = panel.unitIDs.first { coverage.units.contains($0) } ?? ""
-            throw ImputationError.cannotImpute(
+            throw ImputationEstimatorError.cannotImpute(
                 observations: coverage.total, units: coverage.units.count, example: "e.g. unit '\(example)'")
         }
         let imputableRows = (0..<panel.rowCount).filter { panel.imputable[$0] }
         guard !imputableRows.isEmpty else {
-            throw ImputationError.nothingImputable(observations: panel.treated.filter { $0 }.count)
+            throw ImputationEstimatorError.nothingImputable(observations: panel.treated.filter { $0 }.count)
         }
-        let stage = try ImputationFirstStage(panel, covariateNames: spec.covariates)
+        let stage = try ImputationEstimator.FirstStage(panel, covariateNames: spec.covariates)
         // τ̂ on imputable treated rows, first-stage residuals on untreated rows, 0 elsewhere.
         var residual = [Double](repeating: 0, count: panel.rowCount)
         for r in 0..<panel.rowCount where !panel.treated[r] || panel.imputable[r] {
@@ -76,12 +76,12 @@ public enum ImputationEstimator {
 
         let normal = Normal()
         let critical = normal.quantile(1 - (1 - spec.level) / 2)
-        func effect(_ e: Int, eventTime: Int?) -> ImputationEffect {
+        func effect(_ e: Int, eventTime: Int?) -> ImputationEstimator.Effect {
             let rows = estimandRows[e]
             let estimate = rows.reduce(0) { $0 + residual[$1] } / Double(rows.count)
             let se = covariance[e, e].squareRoot()
             let z = estimate / se
-            return ImputationEffect(
+            return ImputationEstimator.Effect(
                 eventTime: eventTime, estimate: estimate, standardError: se, statistic: z,
                 pValue: normal.twoSidedPValue(z), lower: estimate - critical * se, upper: estimate + critical * se,
                 observations: rows.count)
@@ -91,7 +91,7 @@ public enum ImputationEstimator {
             for i in eventTimes.indices { eventCovariance[i, j] = covariance[i + 1, j + 1] }
         }
         let preTrend = try spec.preTrendLeads > 0 ? Self.preTrendRegression(spec, data: data, panel: panel) : nil
-        return ImputationResult(
+        return ImputationEstimator.Result(
             specification: spec, overall: effect(0, eventTime: nil),
             eventTimes: eventTimes.indices.map { effect($0 + 1, eventTime: eventTimes[$0]) },
             emptyEventTimes: empty, covariance: eventCovariance,
@@ -104,7 +104,7 @@ public enum ImputationEstimator {
     }
 
     /// Counts the unimputable treated rows by reason.
-    static func coverage(_ panel: ImputationPanel) -> ImputationCoverage {
+    static func coverage(_ panel: ImputationEstimator.Panel) -> ImputationEstimator.Coverage {
         var unitHas = [Bool](repeating: false, count: panel.unitIDs.count)
         var periodHas = [Bool](repeating: false, count: panel.periods.count)
         for r in 0..<panel.rowCount where !panel.treated[r] {
@@ -124,7 +124,7 @@ public enum ImputationEstimator {
                 disconnected += 1
             }
         }
-        return ImputationCoverage(
+        return ImputationEstimator.Coverage(
             unitWithoutUntreated: noUnit, periodWithoutUntreated: noPeriod, disconnected: disconnected,
             units: units.sorted().map { panel.unitIDs[$0] })
     }

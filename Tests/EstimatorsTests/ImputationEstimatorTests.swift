@@ -33,7 +33,7 @@ func imputationPanel(units: Int, periods: Int, cohorts: [Int]) throws -> DataFra
 }
 
 @Suite struct ImputationEstimatorTests {
-    let spec = ImputationSpecification(outcome: "y", unit: "id", time: "period", cohort: "cohort", preTrendLeads: 0)
+    let spec = ImputationEstimator.Specification(outcome: "y", unit: "id", time: "period", cohort: "cohort", preTrendLeads: 0)
 
     /// The weights v reproduce every estimate as Σ v_it Y_it, equal w on treated observations, and
     /// with unit and period effects sum to zero within every unit and period (BJS 2024 §3).
@@ -42,8 +42,8 @@ func imputationPanel(units: Int, periods: Int, cohorts: [Int]) throws -> DataFra
         let data = try imputationPanel(units: 40, periods: 6, cohorts: [0, 3, 4, 0, 5])
         var spec = self.spec
         spec.covariates = covariates
-        let panel = try ImputationPanel(spec, data: data)
-        let stage = try ImputationFirstStage(panel, covariateNames: covariates)
+        let panel = try ImputationEstimator.Panel(spec, data: data)
+        let stage = try ImputationEstimator.FirstStage(panel, covariateNames: covariates)
         let result = try ImputationEstimator.estimate(spec, data: data)
         typealias Target = (rows: [Int], value: Double)
         let overall: Target = ((0..<panel.rowCount).filter { panel.imputable[$0] }, result.overall.estimate)
@@ -99,7 +99,7 @@ func imputationPanel(units: Int, periods: Int, cohorts: [Int]) throws -> DataFra
         #expect(result.treatedObservations == (try ImputationEstimator.estimate(spec, data: kept)).treatedObservations)
         var strict = spec
         strict.unimputable = .fail
-        #expect(throws: ImputationError.cannotImpute(observations: 48, units: 8, example: "e.g. unit '2'")) {
+        #expect(throws: ImputationEstimatorError.cannotImpute(observations: 48, units: 8, example: "e.g. unit '2'")) {
             try ImputationEstimator.estimate(strict, data: data)
         }
     }
@@ -123,20 +123,20 @@ func imputationPanel(units: Int, periods: Int, cohorts: [Int]) throws -> DataFra
         let data = try imputationPanel(units: 20, periods: 5, cohorts: [0, 3])
         var constant = spec
         constant.covariates = ["cohort"]  // time-invariant: absorbed by the unit effects
-        #expect(throws: ImputationError.self) { try ImputationEstimator.estimate(constant, data: data) }
+        #expect(throws: ImputationEstimatorError.self) { try ImputationEstimator.estimate(constant, data: data) }
         var leaveOut = spec
         leaveOut.averaging = .leaveOutCohortEventTime
         leaveOut.cluster = "cohort"  // each cell lies in one cluster
-        #expect(throws: ImputationError.singleClusterCell(cohort: 3, eventTime: 0)) {
+        #expect(throws: ImputationEstimatorError.singleClusterCell(cohort: 3, eventTime: 0)) {
             try ImputationEstimator.estimate(leaveOut, data: data)
         }
         let never = try imputationPanel(units: 10, periods: 4, cohorts: [0])
-        #expect(throws: ImputationError.noTreatedObservations(cohort: "cohort")) {
+        #expect(throws: ImputationEstimatorError.noTreatedObservations(cohort: "cohort")) {
             try ImputationEstimator.estimate(spec, data: never)
         }
         // Unit 1 is treated in both periods; unit 2 never is.
         let half = try imputationFrame([(1, 1, 1, 0.5), (1, 2, 1, 0.7), (2, 1, 0, 1), (2, 2, 0, 1.2)])
-        #expect(throws: ImputationError.nothingImputable(observations: 2)) {
+        #expect(throws: ImputationEstimatorError.nothingImputable(observations: 2)) {
             try ImputationEstimator.estimate(spec, data: half)
         }
     }

@@ -67,8 +67,8 @@ struct ImputationReference: Decodable {
             case preTrend = "pre_trend"
         }
 
-        func specification(averaging: ImputationAveraging = .cohortEventTime) -> ImputationSpecification {
-            ImputationSpecification(
+        func specification(averaging: ImputationEstimator.Averaging = .cohortEventTime) -> ImputationEstimator.Specification {
+            ImputationEstimator.Specification(
                 outcome: "y", unit: "id", time: "period", cohort: "cohort", cluster: cluster, covariates: covariates,
                 anticipation: anticipation, preTrendLeads: preTrend.eventTimes.count, averaging: averaging)
         }
@@ -113,7 +113,7 @@ struct ImputationReference: Decodable {
         let reference = try ImputationReference.load()
         let expected = try #require(reference.cases.first { $0.name == caseName })
         let want = try #require(expected.se[rule])
-        let averaging: ImputationAveraging = rule == "average" ? .cohortEventTime : .leaveOutCohortEventTime
+        let averaging: ImputationEstimator.Averaging = rule == "average" ? .cohortEventTime : .leaveOutCohortEventTime
         let result = try ImputationEstimator.estimate(
             expected.specification(averaging: averaging), data: try reference.frame())
         close(result.overall.standardError, want.overallSE, "overall SE")

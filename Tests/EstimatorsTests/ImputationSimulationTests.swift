@@ -7,7 +7,7 @@ import Testing
 /// never-treated units, effects heterogeneous across cohorts and growing with exposure).
 @Suite struct ImputationSimulationTests {
     let design = StaggeredPanelSimulation(units: 500, clusters: 50)
-    let spec = ImputationSpecification(
+    let spec = ImputationEstimator.Specification(
         outcome: "y", unit: "id", time: "period", cohort: "cohort", cluster: "site", preTrendLeads: 0)
 
     /// The simulated panel as a long frame `id, period, cohort, site, y`; `preTrend` adds
@@ -33,7 +33,7 @@ import Testing
     }
 
     /// The true ATT of the estimand: the mean of τ_g(t) over its treated observations.
-    func truth(_ result: ImputationResult, eventTime: Int?) -> Double {
+    func truth(_ result: ImputationEstimator.Result, eventTime: Int?) -> Double {
         let effects = result.treatedEffects.filter { eventTime == nil || $0.eventTime == eventTime }
         return effects.reduce(0) { sum, e in
             // Row r of the frame is unit r / 8, period r % 8 + 1; its cohort is t − h.

@@ -1,5 +1,5 @@
 /// Problems with the data of the imputation estimator, each with advice on what to do.
-public enum ImputationError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum ImputationEstimatorError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A time or cohort value is not a whole number, so `t − cohort` does not count periods.
     case nonIntegerPeriod(column: String, value: Double)
     /// A unit has two different cohorts.
@@ -8,7 +8,7 @@ public enum ImputationError: Error, Equatable, Sendable, CustomStringConvertible
     case noTreatedObservations(cohort: String)
     /// No usable observation is untreated, so there is no model of Y(0) to fit.
     case noUntreatedObservations
-    /// Treated observations whose Y(0) cannot be imputed, under `UnimputablePolicy.fail`.
+    /// Treated observations whose Y(0) cannot be imputed, under `ImputationEstimator.UnimputablePolicy.fail`.
     case cannotImpute(observations: Int, units: Int, example: String)
     /// Every treated observation is unimputable.
     case nothingImputable(observations: Int)
@@ -34,7 +34,7 @@ public enum ImputationError: Error, Equatable, Sendable, CustomStringConvertible
         case .cannotImpute(let observations, let units, let example):
             return "Y(0) cannot be imputed for \(observations) treated observation(s) of \(units) unit(s) (\(example)): "
                 + "their unit or period has no untreated observation. Drop them from the estimand, or use "
-                + "UnimputablePolicy.excludeAndReport."
+                + "ImputationEstimator.UnimputablePolicy.excludeAndReport."
         case .nothingImputable(let observations):
             return "Y(0) cannot be imputed for any of the \(observations) treated observation(s): no treated unit has "
                 + "an untreated period linked to the comparison units. Units treated in every period carry no "
@@ -44,7 +44,7 @@ public enum ImputationError: Error, Equatable, Sendable, CustomStringConvertible
                 + "the untreated observations. Drop the redundant ones (e.g. time-invariant covariates)."
         case .singleClusterCell(let cohort, let eventTime):
             return "Cohort \(cohort) at event time \(eventTime) lies in a single cluster, so its leave-out average is "
-                + "undefined. Use ImputationAveraging.cohortEventTime or a finer cluster variable."
+                + "undefined. Use ImputationEstimator.Averaging.cohortEventTime or a finer cluster variable."
         }
     }
 }
