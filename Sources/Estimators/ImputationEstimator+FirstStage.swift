@@ -27,7 +27,7 @@ extension ImputationEstimator {
 
         /// Fits the model; throws `ImputationEstimatorError.collinearCovariates` when M has more null
         /// directions than the unit–period graph's connected components explain.
-        init(_ panel: ImputationEstimator.Panel, covariateNames: [String]) throws {
+        init(_ panel: Panel, covariateNames: [String]) throws {
             let periodCount = panel.periods.count
             let p = panel.covariates.count
             let m = periodCount + p
@@ -81,7 +81,7 @@ extension ImputationEstimator {
         }
 
         /// Ŷ_it(0) = α̂_i + λ̂_t + x_it'β̂ (NaN when the unit has no untreated row).
-        func fitted(_ panel: ImputationEstimator.Panel, row r: Int) -> Double {
+        func fitted(_ panel: Panel, row r: Int) -> Double {
             var value = unitEffects[panel.unit[r]] + periodEffects[panel.period[r]]
             for k in slopes.indices { value += slopes[k] * panel.covariates[k][r] }
             return value
@@ -93,7 +93,7 @@ extension ImputationEstimator {
         ///
         /// With `c_i = Σ_{treated r ∈ i} w_r`, the untreated part is `−(c_i/n_i + (z_r − z̄_i)'δ)` with
         /// `M δ = Σ_r w_r z_r − Σ_i c_i z̄_i` (the unit block eliminated as in `init`).
-        func weights(_ panel: ImputationEstimator.Panel, treatedWeights w: [Double]) -> [Double] {
+        func weights(_ panel: Panel, treatedWeights w: [Double]) -> [Double] {
             let periodCount = panel.periods.count
             let p = slopes.count
             var unitTotal = [Double](repeating: 0, count: untreatedRows.count)

@@ -35,7 +35,7 @@ extension ImputationEstimator {
         func eventTime(_ r: Int) -> Int? { cohort[r].map { periods[period[r]] - $0 } }
 
         /// Extracts the columns; see `ImputationEstimator.estimate` for the errors.
-        init(_ spec: ImputationEstimator.Specification, data: DataFrame) throws {
+        init(_ spec: Specification, data: DataFrame) throws {
             let yColumn = try DiD2x2.requireColumn(spec.outcome, in: data)
             let unitColumn = try DiD2x2.requireColumn(spec.unit, in: data)
             let timeColumn = try DiD2x2.requireColumn(spec.time, in: data)

@@ -43,11 +43,11 @@ extension ImputationEstimator {
     /// covariance, the pre-trend test, per-observation effects and what could not be imputed.
     public struct Result: Sendable {
         /// The specification that was estimated.
-        public let specification: ImputationEstimator.Specification
+        public let specification: Specification
         /// The ATT over every imputable treated observation, equally weighted.
-        public let overall: ImputationEstimator.Effect
+        public let overall: Effect
         /// The ATT at each event time −a … H that has imputable treated observations, in order.
-        public let eventTimes: [ImputationEstimator.Effect]
+        public let eventTimes: [Effect]
         /// Event times in −a … H without any imputable treated observation (no estimate).
         public let emptyEventTimes: [Int]
         /// Covariance of the event-time estimates, in the order of `eventTimes`:
@@ -57,10 +57,13 @@ extension ImputationEstimator {
         /// lead indicators with the model's fixed effects and covariates (BJS 2024 §4.4, Test 1);
         /// `nil` when no leads were asked for.
         public let preTrendTest: WaldTest?
-        /// The pre-trend regression (coefficients `pre1` … `preK`), `nil` when not run.
+        /// The pre-trend regression (coefficient `preJ` for event time −a−J), `nil` when not run.
         public let preTrendRegression: RegressionFit?
+        /// The event times whose leads the pre-trend test covers (those with untreated observations
+        /// that the fixed effects do not absorb).
+        public let preTrendEventTimes: [Int]
         /// Treated observations whose Y(0) was not imputed, by reason.
-        public let coverage: ImputationEstimator.Coverage
+        public let coverage: Coverage
         /// τ̂_it per imputable treated observation, with its source row in the data.
         public let treatedEffects: [(row: Int, eventTime: Int, effect: Double)]
         /// β̂ of the covariates in the untreated-outcome model (order of `specification.covariates`).
@@ -75,7 +78,7 @@ extension ImputationEstimator {
         public let clusterCount: Int
 
         /// The estimate at event time `h`, `nil` if there is none.
-        public func eventTime(_ h: Int) -> ImputationEstimator.Effect? { eventTimes.first { $0.eventTime == h } }
+        public func eventTime(_ h: Int) -> Effect? { eventTimes.first { $0.eventTime == h } }
 
         /// Warnings: unimputable observations, empty event times, few clusters.
         public var warnings: [String] {
@@ -89,6 +92,12 @@ extension ImputationEstimator {
             }
             if !emptyEventTimes.isEmpty {
                 lines.append("No imputable treated observation at event time(s) \(emptyEventTimes); no estimate there.")
+            }
+            if preTrendEventTimes.count < specification.preTrendLeads {
+                lines.append(
+                    "The pre-trend test covers \(preTrendEventTimes.count) of the \(specification.preTrendLeads) leads "
+                        + "(event times \(preTrendEventTimes)); the others have no untreated observations or are absorbed by "
+                        + "the unit effects (use fewer leads than pre-treatment periods).")
             }
             if clusterCount < 30 {
                 lines.append(
@@ -110,7 +119,7 @@ extension ImputationEstimator {
                 "Effects may vary freely across units and periods; estimates weight treated observations equally.",
                 "Variance: BJS (2024) Theorem 3, clustered by \(spec.cluster), G = \(clusterCount), residuals of treated "
                     + "observations centred \(spec.averaging) (conservative when effects vary within those cells); "
-                    + "normal intervals at \(spec.level * 100)%.",
+                    + "normal intervals at \(StatisticsText.compact(spec.level * 100))%.",
             ]
         }
     }

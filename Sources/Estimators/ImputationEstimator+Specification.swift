@@ -37,10 +37,10 @@ extension ImputationEstimator {
         public var level: Double
         /// How the treatment effects are averaged for the variance's residuals (default: by cohort ×
         /// event time, as R `didimputation`).
-        public var averaging: ImputationEstimator.Averaging
+        public var averaging: Averaging
         /// What happens to treated observations whose Y(0) cannot be imputed (default: left out of
         /// every estimand and counted in the result).
-        public var unimputable: ImputationEstimator.UnimputablePolicy
+        public var unimputable: UnimputablePolicy
         /// Settings of the pre-trend regression (fixest's conventions, singletons dropped).
         public var absorption: AbsorptionOptions
 
@@ -50,8 +50,8 @@ extension ImputationEstimator {
             outcome: String, unit: String, time: String, cohort: String, cluster: String? = nil,
             covariates: [String] = [], anticipation: Int = 0, horizon: Int? = nil, preTrendLeads: Int = 3,
             neverTreated: NeverTreatedCoding = .zeroOrMissing, level: Double = 0.95,
-            averaging: ImputationEstimator.Averaging = .cohortEventTime,
-            unimputable: ImputationEstimator.UnimputablePolicy = .excludeAndReport,
+            averaging: Averaging = .cohortEventTime,
+            unimputable: UnimputablePolicy = .excludeAndReport,
             absorption: AbsorptionOptions = .init()
         ) {
             precondition(anticipation >= 0, "anticipation cannot be negative")

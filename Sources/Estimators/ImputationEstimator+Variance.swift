@@ -11,7 +11,7 @@ extension ImputationEstimator {
     /// v²; the estimands here weight every treated row of a cell equally, so that is the plain
     /// mean. The leave-out version drops the row's own cluster from the average.
     static func varianceResiduals(
-        _ panel: ImputationEstimator.Panel, residual: [Double], averaging: ImputationEstimator.Averaging
+        _ panel: Panel, residual: [Double], averaging: Averaging
     ) throws -> [Double] {
         struct Cell: Hashable {
             let cohort: Int
@@ -51,7 +51,7 @@ extension ImputationEstimator {
     /// `V = Σ_c s_c s_c'` with `s_c[e] = Σ_{r ∈ c} v^e_r ε̃_r` for the estimands e (BJS Theorem 3,
     /// eq. 8, stacked so the off-diagonal entries give the joint covariance; no small-sample factor,
     /// as BJS, `didimputation` and `did_imputation`).
-    static func clusteredCovariance(_ panel: ImputationEstimator.Panel, weights: [[Double]], residual: [Double]) -> Matrix {
+    static func clusteredCovariance(_ panel: Panel, weights: [[Double]], residual: [Double]) -> Matrix {
         let e = weights.count
         var scores = Matrix(rows: panel.clusterCount, columns: e)
         for (k, v) in weights.enumerated() {
@@ -60,37 +60,37 @@ extension ImputationEstimator {
         return scores.gram()
     }
 
-    /// The names of the pre-trend indicators, `pre1` … `preK` (prefixed with `_` until unused).
-    static func leadNames(_ spec: ImputationEstimator.Specification, data: DataFrame) -> [String] {
-        (0..<spec.preTrendLeads).map { j in
-            var name = "pre\(j + 1)"
-            while data[name] != nil { name = "_" + name }
-            return name
-        }
-    }
-
     /// BJS (2024) §4.4 Test 1: regress the outcome of the untreated observations on indicators of
     /// event times −a−1 … −a−K plus the unit and period effects and covariates, with CR1 clustered
-    /// by the specification's cluster (pyfixest 0.60
-    /// `feols("y ~ pre1 + … + preK + x | unit + time", vcov={"CRV1": cluster})`; Stata
-    /// `did_imputation, pretrends(K)`). Unaffected by the treatment-effect estimates.
-    static func preTrendRegression(
-        _ spec: ImputationEstimator.Specification, data: DataFrame, panel: ImputationEstimator.Panel
-    ) throws -> RegressionFit {
+    /// by the specification's cluster, and test the leads jointly (pyfixest 0.60
+    /// `feols("y ~ pre1 + … + preK + x | unit + time", vcov={"CRV1": cluster})` and
+    /// `wald_test`; Stata `did_imputation, pretrends(K)`). Unaffected by the effect estimates.
+    ///
+    /// `preJ` marks event time −a−J; leads without observations, or collinear with the fixed
+    /// effects, are left out of the test. Returns `nil` when no lead remains.
+    static func preTrend(
+        _ spec: Specification, data: DataFrame, panel: Panel
+    ) throws -> (fit: RegressionFit, test: WaldTest, eventTimes: [Int])? {
         let untreated = (0..<panel.rowCount).filter { !panel.treated[$0] }
-        let frame = data.taking(rows: untreated.map { panel.sourceRows[$0] })
-        let names = leadNames(spec, data: data)
-        var columns = frame.columns
-        for (j, name) in names.enumerated() {
-            let k = spec.preTrendEventTimes[j]
+        var columns = data.taking(rows: untreated.map { panel.sourceRows[$0] }).columns
+        var leads: [(name: String, eventTime: Int)] = []
+        for (j, k) in spec.preTrendEventTimes.enumerated() {
             let values = untreated.map { panel.eventTime($0) == k ? 1.0 : 0.0 }
+            guard values.contains(1) else { continue }
+            var name = "pre\(j + 1)"
+            while data[name] != nil { name = "_" + name }
+            leads.append((name, k))
             columns.append(
                 Column(name: name, values: .double(values, missing: [Bool](repeating: false, count: values.count))))
         }
-        let rhs = (names + spec.covariates).map(DiD2x2.quoted).joined(separator: " + ")
+        guard !leads.isEmpty else { return nil }
+        let rhs = (leads.map(\.name) + spec.covariates).map(DiD2x2.quoted).joined(separator: " + ")
         let formula = "\(DiD2x2.quoted(spec.outcome)) ~ \(rhs) | \(DiD2x2.quoted(spec.unit)) + \(DiD2x2.quoted(spec.time))"
-        return try LinearRegression.fit(
+        let fit = try LinearRegression.fit(
             formula, data: try DataFrame(columns: columns), covariance: .clustered(by: [spec.cluster], correction: .stata),
             absorption: spec.absorption)
+        let tested = leads.filter { !fit.droppedColumns.contains($0.name) }
+        guard !tested.isEmpty else { return nil }
+        return (fit, try fit.waldTest(zero: tested.map(\.name)), tested.map(\.eventTime))
     }
 }

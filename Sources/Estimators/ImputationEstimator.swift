@@ -30,8 +30,8 @@ public enum ImputationEstimator {
     ///   single-cluster cells under leave-out averaging), `EstimationError` (unknown or non-numeric
     ///   column), and from the pre-trend regression `ModelSpecError`, `InferenceError`,
     ///   `FixedEffectsError`, `LinearAlgebraError`.
-    public static func estimate(_ spec: ImputationEstimator.Specification, data: DataFrame) throws -> ImputationEstimator.Result {
-        let panel = try ImputationEstimator.Panel(spec, data: data)
+    public static func estimate(_ spec: Specification, data: DataFrame) throws -> Result {
+        let panel = try Panel(spec, data: data)
         guard panel.treated.contains(true) else { throw ImputationEstimatorError.noTreatedObservations(cohort: spec.cohort) }
         guard panel.treated.contains(false) else { throw ImputationEstimatorError.noUntreatedObservations }
         let coverage = Self.coverage(panel)
@@ -44,7 +44,7 @@ public enum ImputationEstimator {
         guard !imputableRows.isEmpty else {
             throw ImputationEstimatorError.nothingImputable(observations: panel.treated.filter { $0 }.count)
         }
-        let stage = try ImputationEstimator.FirstStage(panel, covariateNames: spec.covariates)
+        let stage = try FirstStage(panel, covariateNames: spec.covariates)
         // τ̂ on imputable treated rows, first-stage residuals on untreated rows, 0 elsewhere.
         var residual = [Double](repeating: 0, count: panel.rowCount)
         for r in 0..<panel.rowCount where !panel.treated[r] || panel.imputable[r] {
@@ -76,12 +76,12 @@ public enum ImputationEstimator {
 
         let normal = Normal()
         let critical = normal.quantile(1 - (1 - spec.level) / 2)
-        func effect(_ e: Int, eventTime: Int?) -> ImputationEstimator.Effect {
+        func effect(_ e: Int, eventTime: Int?) -> Effect {
             let rows = estimandRows[e]
             let estimate = rows.reduce(0) { $0 + residual[$1] } / Double(rows.count)
             let se = covariance[e, e].squareRoot()
             let z = estimate / se
-            return ImputationEstimator.Effect(
+            return Effect(
                 eventTime: eventTime, estimate: estimate, standardError: se, statistic: z,
                 pValue: normal.twoSidedPValue(z), lower: estimate - critical * se, upper: estimate + critical * se,
                 observations: rows.count)
@@ -90,13 +90,13 @@ public enum ImputationEstimator {
         for j in eventTimes.indices {
             for i in eventTimes.indices { eventCovariance[i, j] = covariance[i + 1, j + 1] }
         }
-        let preTrend = try spec.preTrendLeads > 0 ? Self.preTrendRegression(spec, data: data, panel: panel) : nil
-        return ImputationEstimator.Result(
+        let preTrend = try spec.preTrendLeads > 0 ? Self.preTrend(spec, data: data, panel: panel) : nil
+        return Result(
             specification: spec, overall: effect(0, eventTime: nil),
             eventTimes: eventTimes.indices.map { effect($0 + 1, eventTime: eventTimes[$0]) },
             emptyEventTimes: empty, covariance: eventCovariance,
-            preTrendTest: try preTrend.map { try $0.waldTest(zero: Self.leadNames(spec, data: data)) },
-            preTrendRegression: preTrend, coverage: coverage,
+            preTrendTest: preTrend?.test, preTrendRegression: preTrend?.fit,
+            preTrendEventTimes: preTrend?.eventTimes ?? [], coverage: coverage,
             treatedEffects: imputableRows.map { (panel.sourceRows[$0], panel.eventTime($0)!, residual[$0]) },
             covariateCoefficients: stage.slopes, untreatedObservations: panel.treated.filter { !$0 }.count,
             treatedObservations: imputableRows.count, rowsWithMissingValues: panel.rowsWithMissingValues,
@@ -104,7 +104,7 @@ public enum ImputationEstimator {
     }
 
     /// Counts the unimputable treated rows by reason.
-    static func coverage(_ panel: ImputationEstimator.Panel) -> ImputationEstimator.Coverage {
+    static func coverage(_ panel: Panel) -> Coverage {
         var unitHas = [Bool](repeating: false, count: panel.unitIDs.count)
         var periodHas = [Bool](repeating: false, count: panel.periods.count)
         for r in 0..<panel.rowCount where !panel.treated[r] {
@@ -124,7 +124,7 @@ public enum ImputationEstimator {
                 disconnected += 1
             }
         }
-        return ImputationEstimator.Coverage(
+        return Coverage(
             unitWithoutUntreated: noUnit, periodWithoutUntreated: noPeriod, disconnected: disconnected,
             units: units.sorted().map { panel.unitIDs[$0] })
     }

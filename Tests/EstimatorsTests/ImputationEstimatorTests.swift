@@ -154,4 +154,55 @@ func imputationPanel(units: Int, periods: Int, cohorts: [Int]) throws -> DataFra
         #expect(limited.covariance.rows == 2)
         #expect(abs(all.covariance[1, 1] - limited.covariance[1, 1]) <= 1e-14 * all.covariance[1, 1])
     }
+
+    /// Two groups of periods linked by no untreated observation: the treated observation of a unit
+    /// from the first group in a period of the second is unimputable (counted as disconnected),
+    /// the others are imputed exactly (a noise-free outcome).
+    @Test func disconnectedUnitsAndPeriodsAreReported() throws {
+        func y(_ i: Int, _ t: Int, effect: Double = 0) -> Double { Double(i) * 1.3 + Double(t * t) * 0.2 + effect }
+        let rows: [(id: Int, period: Int, cohort: Int, y: Double)] = [
+            (1, 1, 0, y(1, 1)), (1, 2, 0, y(1, 2)), (1, 3, 0, y(1, 3)),
+            (2, 1, 0, y(2, 1)), (2, 2, 0, y(2, 2)), (2, 3, 0, y(2, 3)),
+            (3, 1, 3, y(3, 1)), (3, 2, 3, y(3, 2)), (3, 3, 3, y(3, 3, effect: 2)), (3, 5, 3, y(3, 5, effect: 9)),
+            (4, 4, 0, y(4, 4)), (4, 5, 0, y(4, 5)), (4, 6, 0, y(4, 6)),
+            (5, 4, 0, y(5, 4)), (5, 5, 0, y(5, 5)), (5, 6, 0, y(5, 6)),
+            (6, 4, 6, y(6, 4)), (6, 5, 6, y(6, 5)), (6, 6, 6, y(6, 6, effect: 4)),
+        ]
+        let result = try ImputationEstimator.estimate(spec, data: try imputationFrame(rows))
+        #expect(result.coverage.disconnected == 1 && result.coverage.units == ["3"])
+        #expect(result.treatedObservations == 2)
+        #expect(abs(result.overall.estimate - 3) < 1e-10)
+        #expect(result.eventTimes.map(\.eventTime) == [0])
+    }
+
+    /// Rows with a missing outcome or covariate are left out of both stages and counted.
+    @Test func rowsWithMissingValuesAreCounted() throws {
+        let data = try imputationPanel(units: 20, periods: 5, cohorts: [0, 3])
+        var y = try #require(data["y"]?.numericValues())
+        y[0] = .nan
+        y[7] = .nan
+        let holed = try DataFrame(
+            columns: data.columns.filter { $0.name != "y" }
+                + [Column(name: "y", values: .double(y, missing: y.map(\.isNaN)))])
+        let result = try ImputationEstimator.estimate(spec, data: holed)
+        #expect(result.rowsWithMissingValues == 2)
+        #expect(result.untreatedObservations + result.treatedObservations == 98)
+    }
+
+    /// Leads without untreated observations, or absorbed by the unit effects, are left out of the
+    /// pre-trend test, and the result says so.
+    @Test func preTrendUsesIdentifiedLeadsOnly() throws {
+        // Cohorts 3 and 5 in 6 periods: event times −1…−4 have untreated rows, −5 has none; every
+        // untreated row of a treated unit is a lead, so the leads sum to unit dummies and one drops.
+        let data = try imputationPanel(units: 30, periods: 6, cohorts: [0, 3, 5])
+        var spec = self.spec
+        spec.preTrendLeads = 5
+        let result = try ImputationEstimator.estimate(spec, data: data)
+        #expect(result.preTrendEventTimes.count == 3)
+        #expect(Set(result.preTrendEventTimes).isSubset(of: [-1, -2, -3, -4]))
+        #expect(try #require(result.preTrendTest).restrictions == 3)
+        #expect(result.warnings.contains { $0.contains("pre-trend test covers 3 of the 5 leads") })
+        spec.preTrendLeads = 1
+        #expect(try ImputationEstimator.estimate(spec, data: data).preTrendEventTimes == [-1])
+    }
 }
