@@ -66,13 +66,20 @@ public enum ImputationEstimator {
                 estimandRows.append(rows)
             }
         }
-        let weights = estimandRows.map { rows in
-            var w = [Double](repeating: 0, count: panel.rowCount)
-            for r in rows { w[r] = 1 / Double(rows.count) }
-            return stage.weights(panel, treatedWeights: w)
-        }
         let centred = try Self.varianceResiduals(panel, residual: residual, averaging: spec.averaging)
-        let covariance = Self.clusteredCovariance(panel, weights: weights, residual: centred)
+        // Cluster scores s_c[e] = Σ_{r ∈ c} v^e_r ε̃_r, one estimand at a time so that only one
+        // weight vector is held.
+        var scores = Matrix(rows: panel.clusterCount, columns: estimandRows.count)
+        var w = [Double](repeating: 0, count: panel.rowCount)
+        for (e, rows) in estimandRows.enumerated() {
+            for r in rows { w[r] = 1 / Double(rows.count) }
+            let v = stage.weights(panel, treatedWeights: w)
+            for r in 0..<panel.rowCount where v[r] != 0 { scores[panel.cluster[r], e] += v[r] * centred[r] }
+            for r in rows { w[r] = 0 }
+        }
+        // V = Σ_c s_c s_c' (BJS Theorem 3, eq. 8, stacked for the joint covariance; no small-sample
+        // factor, as BJS, R didimputation and Stata did_imputation).
+        let covariance = scores.gram()
 
         let normal = Normal()
         let critical = normal.quantile(1 - (1 - spec.level) / 2)
