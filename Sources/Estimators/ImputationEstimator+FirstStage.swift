@@ -41,17 +41,27 @@ extension ImputationEstimator {
                 for k in 0..<p { meanX[i][k] = list.reduce(0) { $0 + panel.covariates[k][$1] } / n }
             }
 
-            // M and b = Σ_r (z_r − z̄_i)(y_r − ȳ_i); Σ_r (z_r − z̄_i) z̄_i' = 0, so the period rows of M
-            // need only the counts minus each unit's (1/n_i) 1_S 1_S'.
+            // M and b = Σ_r (z_r − z̄_i)(y_r − ȳ_i); Σ_r (z_r − z̄_i) z̄_i' = 0, so the period block of M
+            // is the counts minus Σ_i (1/n_i) c_i c_i', c_i unit i's untreated periods. Units sharing
+            // a pattern (a cohort, in a balanced panel) are summed first: one outer product each.
             var gram = Matrix(rows: m, columns: m)
             var rhs = [Double](repeating: 0, count: m)
+            var patterns: [[Int]: Double] = [:]
+            for list in rows where !list.isEmpty {
+                patterns[list.map { panel.period[$0] }.sorted(), default: 0] += 1 / Double(list.count)
+            }
+            // In a fixed order, so that the sums (and results) are the same on every run.
+            for pattern in patterns.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                let share = patterns[pattern]!
+                for t in pattern {
+                    for s in pattern { gram[t, s] -= share }
+                }
+            }
             for (i, list) in rows.enumerated() where !list.isEmpty {
-                let share = 1 / Double(list.count)
                 for r in list {
                     let t = panel.period[r]
                     let yTilde = panel.outcome[r] - meanY[i]
                     gram[t, t] += 1
-                    for s in list { gram[t, panel.period[s]] -= share }
                     rhs[t] += yTilde
                     for k in 0..<p {
                         let xk = panel.covariates[k][r] - meanX[i][k]
