@@ -88,8 +88,10 @@ extension ImputationEstimator {
         /// τ̃ is the mean of τ̂ over the observation's cohort × event-time cell (R `didimputation`
         /// `se_inner`, whose v²-weighted mean is the plain mean for the equal-weight estimands here).
         case cohortEventTime
-        /// τ̃ is that mean over the cell's observations outside the observation's own cluster (BJS
-        /// 2024, Appendix; Stata `did_imputation, leaveout`). Needs at least two clusters per cell.
+        /// τ̃ is that mean over the cell's observations outside the observation's own cluster, so an
+        /// observation's own noise does not shrink its residual (the leave-out refinement BJS 2024
+        /// propose for small cells, offered by Stata `did_imputation` as `leaveout`; this equal-weight
+        /// version is checked against the numpy reference only). Needs two clusters per cell.
         case leaveOutCohortEventTime
 
         /// `by cohort × event time` or `by cohort × event time, leaving out the own cluster`.

@@ -8,7 +8,7 @@ in `datasets/reference/imputation.json`:
 * Point estimates (overall ATT and event-time ATTs h = 0..H) from pyfixest 0.60 Gardner two-stage
 
       pf.did2s(df, yname="y", first_stage="~ 0 | id + period" (or "~ x | id + period"),
-               second_stage="~ 0 + treat" or "~ 0 + h0 + h1 + ...", treatment="treated",
+               second_stage="~ 0 + treated" or "~ 0 + h0 + h1 + ...", treatment="treated",
                cluster=<cluster>)
 
   which equals the imputation estimator for these aggregations (the second stage regresses the
@@ -24,8 +24,8 @@ in `datasets/reference/imputation.json`:
   observations and tau_hat - tau~ on treated ones, where tau~ is the average of tau_hat within the
   observation's cohort x event-time cell ("average", as R didimputation's se_inner: v^2-weighted,
   which is the plain mean when the estimand's weights are constant within a cell) or that average
-  over the cell's observations outside the observation's own cluster ("leave_out", BJS 2024
-  Appendix; Stata did_imputation `leaveout`).
+  over the cell's observations outside the observation's own cluster ("leave_out", the leave-out
+  refinement of BJS 2024 for small cells, as defined here; Stata did_imputation offers `leaveout`).
 * The pre-trend regression on untreated observations: pyfixest 0.60
   `pf.feols("y ~ pre1 + ... + preK | id + period", data=untreated, vcov={"CRV1": cluster},
   demeaner=pf.MapDemeaner(fixef_tol=1e-12))` (tight projections, as the other fixtures) and
