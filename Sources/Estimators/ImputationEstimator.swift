@@ -36,7 +36,8 @@ public enum ImputationEstimator {
         guard panel.treated.contains(false) else { throw ImputationEstimatorError.noUntreatedObservations }
         let coverage = Self.coverage(panel)
         if coverage.total > 0 && spec.unimputable == .fail {
-            let example = panel.unitIDs.first { coverage.units.contains($0) } ?? ""
+            // `coverage.units` lists units in order of first appearance.
+            let example = coverage.units.first ?? ""
             throw ImputationEstimatorError.cannotImpute(
                 observations: coverage.total, units: coverage.units.count, example: "e.g. unit '\(example)'")
         }
