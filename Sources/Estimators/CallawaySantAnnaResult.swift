@@ -53,7 +53,7 @@ public struct CallawaySantAnnaResult: Sendable {
         let cohorts = Array(Set(unitCohorts.compactMap { $0 })).sorted()
         let never = unitCohorts.filter { $0 == nil }.count
         var lines = [
-            "Callaway & Sant'Anna (2021) group-time ATT, unconditional (no covariates)",
+            "Callaway & Sant'Anna (2021) group-time ATT, " + specification.estimatorLabel,
             specification.summary,
             "units: \(unitCount) (never treated: \(never)); cohorts: "
                 + cohorts.map { StatisticsText.compact($0) }.joined(separator: ", ")

@@ -18,12 +18,21 @@ public struct StaggeredPanel: Sendable, Equatable {
     public let clusterName: String?
     /// Dense cluster code (0..<G) of each unit, when a cluster variable is given.
     public let clusterOfUnit: [Int]?
+    /// Names of the covariates carried for conditional estimators, ascending.
+    public let covariateNames: [String]
+    /// Covariate values, `covariateValues[c][unit * periods.count + period]` (same layout as `outcomes`).
+    public let covariateValues: [[Double]]
 
     /// Number of units.
     public var unitCount: Int { unitIDs.count }
 
     /// Outcome of `unit` in the period with index `period`.
     public func outcome(unit: Int, period: Int) -> Double { outcomes[unit * periods.count + period] }
+
+    /// Value of covariate `index` (into `covariateNames`) for `unit` in the period with index `period`.
+    public func covariate(_ index: Int, unit: Int, period: Int) -> Double {
+        covariateValues[index][unit * periods.count + period]
+    }
 
     /// The distinct treated cohorts, ascending.
     public var treatedCohorts: [Double] { Array(Set(cohorts.compactMap { $0 })).sorted() }
@@ -32,12 +41,13 @@ public struct StaggeredPanel: Sendable, Equatable {
     ///
     /// A cohort of 0 or NaN means never treated. Outcomes and times must be finite. `cluster`
     /// (one id per row, constant within a unit, e.g. team or site) clusters the standard errors
-    /// above the unit level; without it they are clustered by unit.
+    /// above the unit level; without it they are clustered by unit. `covariates` (name → one value
+    /// per row) are carried for the conditional estimators; they must be finite.
     /// - Throws: `StaggeredPanelError` (missing values, unbalanced panel, cohort or cluster not
     ///   constant within a unit, fewer than two periods).
     public init(
         unit: [String], time: [Double], cohort: [Double], outcome: [Double], cluster: [String]? = nil,
-        clusterName: String = "cluster"
+        clusterName: String = "cluster", covariates: [String: [Double]] = [:]
     ) throws {
         precondition(
             unit.count == time.count && time.count == cohort.count && cohort.count == outcome.count,
@@ -46,6 +56,12 @@ public struct StaggeredPanel: Sendable, Equatable {
         if badOutcome > 0 { throw StaggeredPanelError.missingValues(column: "outcome", rows: badOutcome) }
         let badTime = time.filter { !$0.isFinite }.count
         if badTime > 0 { throw StaggeredPanelError.missingValues(column: "time", rows: badTime) }
+        for name in covariates.keys.sorted() {
+            let values = covariates[name]!
+            precondition(values.count == unit.count, "covariate '\(name)' needs one value per row")
+            let bad = values.filter { !$0.isFinite }.count
+            if bad > 0 { throw StaggeredPanelError.missingValues(column: name, rows: bad) }
+        }
 
         var unitIndex: [String: Int] = [:]
         var ids: [String] = []
@@ -58,6 +74,9 @@ public struct StaggeredPanel: Sendable, Equatable {
         let periodIndex = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
         let width = periods.count
         var values = [Double](repeating: .nan, count: ids.count * width)
+        let covariateNames = covariates.keys.sorted()
+        var covariateValues = [[Double]](
+            repeating: [Double](repeating: .nan, count: ids.count * width), count: covariateNames.count)
         var seen = [Bool](repeating: false, count: ids.count * width)
         var unitCohort = [Double?](repeating: nil, count: ids.count)
         var cohortSet = [Bool](repeating: false, count: ids.count)
@@ -71,6 +90,7 @@ public struct StaggeredPanel: Sendable, Equatable {
             }
             seen[slot] = true
             values[slot] = outcome[r]
+            for (c, name) in covariateNames.enumerated() { covariateValues[c][slot] = covariates[name]![r] }
             // 0 and NaN both encode "never treated" (R `did` convention: gname = 0).
             let g: Double? = (cohort[r].isNaN || cohort[r] == 0) ? nil : cohort[r]
             if cohortSet[u] {
@@ -89,6 +109,8 @@ public struct StaggeredPanel: Sendable, Equatable {
         self.periods = periods
         self.cohorts = unitCohort
         self.outcomes = values
+        self.covariateNames = covariateNames
+        self.covariateValues = covariateValues
         if let cluster {
             precondition(cluster.count == unit.count, "one cluster id per row")
             var codes = [Int](repeating: -1, count: ids.count)
@@ -119,10 +141,13 @@ public struct StaggeredPanel: Sendable, Equatable {
     /// The unit column may be of any type; outcome, time and cohort must be numeric (dates count
     /// as days). A missing cohort means never treated, as does 0. `cluster` names a column constant
     /// within units (team, site) to cluster the standard errors by; by default they are clustered by unit.
-    /// - Throws: `StaggeredPanelError` (column not found, non-numeric, missing outcome, time or
-    ///   cluster, unbalanced panel, cohort or cluster not constant within a unit).
+    /// `covariates` names numeric columns carried for the conditional estimators
+    /// (`CallawaySantAnnaSpecification.covariates`).
+    /// - Throws: `StaggeredPanelError` (column not found, non-numeric, missing outcome, time,
+    ///   covariate or cluster, unbalanced panel, cohort or cluster not constant within a unit).
     public init(
-        data: DataFrame, outcome: String, unit: String, time: String, cohort: String, cluster: String? = nil
+        data: DataFrame, outcome: String, unit: String, time: String, cohort: String, cluster: String? = nil,
+        covariates: [String] = []
     ) throws {
         func numeric(_ name: String) throws -> [Double] {
             guard let column = data[name] else { throw StaggeredPanelError.columnNotFound(name: name) }
@@ -151,6 +176,15 @@ public struct StaggeredPanel: Sendable, Equatable {
             }
             clusterIDs = (0..<column.count).map { column.text(at: $0) }
         }
-        try self.init(unit: ids, time: t, cohort: g, outcome: y, cluster: clusterIDs, clusterName: cluster ?? "cluster")
+        var covariateColumns: [String: [Double]] = [:]
+        for name in covariates {
+            let values = try numeric(name)
+            let missing = values.filter(\.isNaN).count
+            if missing > 0 { throw StaggeredPanelError.missingValues(column: name, rows: missing) }
+            covariateColumns[name] = values
+        }
+        try self.init(
+            unit: ids, time: t, cohort: g, outcome: y, cluster: clusterIDs, clusterName: cluster ?? "cluster",
+            covariates: covariateColumns)
     }
 }

@@ -22,6 +22,11 @@ public enum StaggeredPanelError: Error, Equatable, Sendable, CustomStringConvert
     /// A group-time cell has no comparison units under the chosen control group.
     case noComparisonUnits(cohort: Double, period: Double, controlGroup: String)
 
+    /// A covariate named in the specification was not loaded into the panel.
+    case covariateNotInPanel(name: String, available: [String])
+    /// A covariate-adjusted cell could not be estimated (singular fit, separation, no overlap).
+    case covariateAdjustmentFailed(cohort: Double, period: Double, reason: String)
+
     public var description: String {
         switch self {
         case .columnNotFound(let name):
@@ -49,6 +54,13 @@ public enum StaggeredPanelError: Error, Equatable, Sendable, CustomStringConvert
                 + "period \(first) plus anticipation \(anticipation) (so it has an untreated base period) and "
                 + "no later than the last period \(last). Drop those units, or code units treated after the "
                 + "panel ends as never treated (0)."
+        case .covariateNotInPanel(let name, let available):
+            return "Covariate '\(name)' is not in the panel (loaded: "
+                + (available.isEmpty ? "none" : available.joined(separator: ", "))
+                + "). Name it in the panel's `covariates` when building it from the data."
+        case .covariateAdjustmentFailed(let cohort, let period, let reason):
+            return "ATT(\(cohort), \(period)) cannot be adjusted for the covariates: \(reason). Drop or "
+                + "recode the offending covariates, or use fewer of them."
         case .noComparisonUnits(let cohort, let period, let controlGroup):
             return "Cohort \(cohort) has no comparison units (\(controlGroup)) for period \(period). Use the "
                 + "never-treated control group if the data have never-treated units, or drop the periods "
