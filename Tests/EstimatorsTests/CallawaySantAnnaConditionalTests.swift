@@ -1,0 +1,117 @@
+import Estimators
+import Foundation
+import Testing
+
+/// Known truth and failure modes of the covariate-adjusted Callaway–Sant'Anna estimators.
+@Suite struct CallawaySantAnnaConditionalTests {
+    /// Seeded panel, periods 1…4, cohort 3 or never treated. P(treated | x) = Λ(x − 0.3) and the
+    /// untreated trend is (0.5 + x)·t, so parallel trends hold only conditional on x. The effect
+    /// is 2 on impact and 3 one period later; the unconditional estimator is biased upward by
+    /// E[x | treated] − E[x | never] per period of difference.
+    func simulated(units: Int, seed: UInt64) throws -> StaggeredPanel {
+        var random = SeededGenerator(seed: seed)
+        var id: [String] = []
+        var t: [Double] = []
+        var g: [Double] = []
+        var y: [Double] = []
+        var x: [Double] = []
+        var z: [Double] = []
+        for i in 0..<units {
+            let xi = random.normal()
+            let zi = random.uniform() < 0.5 ? 1.0 : 0.0
+            let treated = random.uniform() < 1 / (1 + exp(-(xi - 0.3 + 0.2 * zi)))
+            let level = random.normal() + xi
+            for period in 1...4 {
+                let p = Double(period)
+                var outcome = level + (0.5 + xi) * p + 0.2 * zi + random.normal()
+                if treated && period >= 3 { outcome += period == 3 ? 2 : 3 }
+                id.append("u\(i)")
+                t.append(p)
+                g.append(treated ? 3 : 0)
+                y.append(outcome)
+                x.append(xi)
+                z.append(zi)
+            }
+        }
+        return try StaggeredPanel(unit: id, time: t, cohort: g, outcome: y, covariates: ["x": x, "z": z])
+    }
+
+    @Test(arguments: CallawaySantAnnaSpecification.EstimationMethod.allCases)
+    func covariateAdjustmentRemovesSelectionBias(method: CallawaySantAnnaSpecification.EstimationMethod) throws {
+        let panel = try simulated(units: 4000, seed: 20261123)
+        let adjusted = try CallawaySantAnna.estimate(
+            panel, specification: .init(covariates: ["x", "z"], estimationMethod: method))
+        let unconditional = try CallawaySantAnna.estimate(panel)
+        for (period, truth) in [(3.0, 2.0), (4.0, 3.0)] {
+            let cell = try #require(adjusted.effects.first { $0.period == period })
+            let naive = try #require(unconditional.effects.first { $0.period == period })
+            let se = try #require(cell.standardError)
+            // Adjusted: within 4 standard errors of the truth; unconditional: off by more than 0.5.
+            #expect(abs(cell.estimate - truth) < 4 * se, "\(method) ATT(3, \(period)) = \(cell.estimate) ± \(se)")
+            #expect(naive.estimate - truth > 0.5, "unconditional ATT(3, \(period)) = \(naive.estimate)")
+        }
+        // The pre-period placebo ATT(3, 2) is near zero once x is conditioned on.
+        let placebo = try #require(adjusted.effects.first { $0.period == 2 })
+        #expect(abs(placebo.estimate) < 4 * (try #require(placebo.standardError)))
+        #expect(adjusted.summary.contains(method.label) && adjusted.summary.contains("covariates: x, z"))
+    }
+
+    /// With covariates the three methods differ; without them they are the unconditional estimator.
+    @Test func methodsCoincideWithoutCovariates() throws {
+        let panel = try simulated(units: 300, seed: 7)
+        let base = try CallawaySantAnna.estimate(panel)
+        for method in CallawaySantAnnaSpecification.EstimationMethod.allCases {
+            let other = try CallawaySantAnna.estimate(panel, specification: .init(estimationMethod: method))
+            #expect(other.effects == base.effects)
+        }
+        let reg = try CallawaySantAnna.estimate(panel, specification: .init(covariates: ["x"], estimationMethod: .regression))
+        let ipw = try CallawaySantAnna.estimate(
+            panel, specification: .init(covariates: ["x"], estimationMethod: .inverseProbability))
+        #expect(reg.effects[1].estimate != ipw.effects[1].estimate)
+        #expect(base.summary.contains("unconditional (no covariates)"))
+    }
+
+    @Test func unknownCovariateIsNamed() throws {
+        let panel = try simulated(units: 50, seed: 3)
+        #expect(throws: StaggeredPanelError.covariateNotInPanel(name: "age", available: ["x", "z"])) {
+            try CallawaySantAnna.estimate(panel, specification: .init(covariates: ["age"]))
+        }
+    }
+
+    /// A covariate constant within the comparison units makes the outcome regression singular.
+    @Test func collinearCovariateIsATypedError() throws {
+        let id = (0..<8).flatMap { ["u\($0)", "u\($0)"] }
+        let t = (0..<8).flatMap { _ in [1.0, 2.0] }
+        let g = (0..<8).flatMap { $0 < 4 ? [2.0, 2.0] : [0.0, 0.0] }
+        let y = (0..<16).map { Double($0 % 5) }
+        let constant = [Double](repeating: 1, count: 16)
+        let panel = try StaggeredPanel(unit: id, time: t, cohort: g, outcome: y, covariates: ["c": constant])
+        for method in CallawaySantAnnaSpecification.EstimationMethod.allCases {
+            #expect {
+                try CallawaySantAnna.estimate(panel, specification: .init(covariates: ["c"], estimationMethod: method))
+            } throws: { error in
+                guard case .covariateAdjustmentFailed(let cohort, let period, _) = error as? StaggeredPanelError
+                else { return false }
+                return cohort == 2 && period == 2
+            }
+        }
+    }
+
+    /// A covariate that separates treated from comparison units: no overlap.
+    @Test func separationIsATypedError() throws {
+        let id = (0..<8).flatMap { ["u\($0)", "u\($0)"] }
+        let t = (0..<8).flatMap { _ in [1.0, 2.0] }
+        let g = (0..<8).flatMap { $0 < 4 ? [2.0, 2.0] : [0.0, 0.0] }
+        let y = (0..<16).map { Double($0 % 5) }
+        var x: [Double] = []
+        for unit in 0..<8 {
+            let value: Double = unit < 4 ? Double(unit) + 10 : Double(unit)
+            x += [value, value]
+        }
+        let panel = try StaggeredPanel(unit: id, time: t, cohort: g, outcome: y, covariates: ["x": x])
+        let error = #expect(throws: StaggeredPanelError.self) {
+            try CallawaySantAnna.estimate(panel, specification: .init(covariates: ["x"], estimationMethod: .doublyRobust))
+        }
+        #expect(error?.description.contains("separate") == true)
+    }
+}
