@@ -31,20 +31,28 @@ public enum CallawaySantAnna {
     ///
     /// Periods: with a varying base, t runs over the second to last periods; with a universal base,
     /// over all periods (the reference cell of each cohort is reported as 0). Anticipation δ is in
-    /// the time variable's units: b is the last period with b + δ < g (R `did` convention).
-    /// - Throws: `StaggeredPanelError.noTreatedCohort`, `.cohortOutsideTimeRange`,
+    /// the time variable's units: b is the last period with b + δ < g (R `did` convention). As did,
+    /// units treated at or before the first period + δ are dropped and cohorts after the last
+    /// period + δ count as never treated (`StaggeredPanel.restrictedToWindow(anticipation:)`); the
+    /// result's `inputReport` lists them.
+    /// - Throws: `StaggeredPanelError.noTreatedCohort`, `.cohortOutsideTimeRange` (no cohort left
+    ///   inside the window),
     ///   `.noComparisonUnits`, `.covariateNotInPanel`, `.covariateAdjustmentFailed`.
     public static func estimate(
-        _ panel: StaggeredPanel, specification: CallawaySantAnnaSpecification = .init()
+        _ input: StaggeredPanel, specification: CallawaySantAnnaSpecification = .init()
     ) throws -> CallawaySantAnnaResult {
+        // did's pre-processing: always-treated units dropped, cohorts after the window never treated.
+        let panel = input.restrictedToWindow(anticipation: specification.anticipation)
         let periods = panel.periods
         let cohorts = panel.treatedCohorts
         let delta = Double(specification.anticipation)
-        guard !cohorts.isEmpty else { throw StaggeredPanelError.noTreatedCohort }
-        for g in cohorts where g <= periods[0] + delta || g > periods[periods.count - 1] {
-            throw StaggeredPanelError.cohortOutsideTimeRange(
-                cohort: g, first: periods[0], last: periods[periods.count - 1],
-                anticipation: specification.anticipation)
+        guard !cohorts.isEmpty else {
+            if let g = input.treatedCohorts.first {
+                throw StaggeredPanelError.cohortOutsideTimeRange(
+                    cohort: g, first: periods[0], last: periods[periods.count - 1],
+                    anticipation: specification.anticipation)
+            }
+            throw StaggeredPanelError.noTreatedCohort
         }
         let covariateIndex = try specification.covariates.map { name in
             guard let index = panel.covariateNames.firstIndex(of: name) else {
@@ -113,7 +121,7 @@ public enum CallawaySantAnna {
         return CallawaySantAnnaResult(
             specification: specification, effects: cells, influence: influence, unitCohorts: panel.cohorts,
             periods: periods, clusterName: panel.clusterName, unitClusters: panel.clusterOfUnit,
-            clusterCount: panel.clusterCount, warnings: warnings)
+            clusterCount: panel.clusterCount, warnings: warnings, inputReport: panel.inputReport)
     }
 
     /// One ATT(g,t), its influence function over all n units and its standard error.
