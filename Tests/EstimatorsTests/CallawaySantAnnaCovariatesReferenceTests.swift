@@ -19,6 +19,7 @@ struct CallawaySantAnnaCovariatesReference: Decodable {
 
     struct Case: Decodable {
         let name: String
+        let data: String
         let estMethod: String
         let controlGroup: String
         let basePeriod: String
@@ -29,7 +30,7 @@ struct CallawaySantAnnaCovariatesReference: Decodable {
         let aggregations: [String: CallawaySantAnnaReference.Aggregation]
 
         enum CodingKeys: String, CodingKey {
-            case name, group, period, att, se, aggregations
+            case name, data, group, period, att, se, aggregations
             case estMethod = "est_method"
             case controlGroup = "control_group"
             case basePeriod = "base_period"
@@ -41,10 +42,12 @@ struct CallawaySantAnnaCovariatesReference: Decodable {
         return try JSONDecoder().decode(CallawaySantAnnaCovariatesReference.self, from: Data(contentsOf: url))
     }
 
-    func panel() throws -> StaggeredPanel {
-        let frame = try DataFrame.readCSV(path: repositoryRoot.appendingPathComponent(data).path)
+    /// The case's panel; the messy one is balanced by dropping incomplete units, as csdid does.
+    func panel(for c: Case) throws -> StaggeredPanel {
+        let frame = try DataFrame.readCSV(path: repositoryRoot.appendingPathComponent(c.data).path)
         return try StaggeredPanel(
-            data: frame, outcome: "y", unit: "id", time: "period", cohort: "cohort", covariates: covariates)
+            data: frame, outcome: "y", unit: "id", time: "period", cohort: "cohort", covariates: covariates,
+            options: .init(balance: c.data == data ? .requireBalanced : .keepCompleteUnits))
     }
 
     func specification(_ c: Case) -> CallawaySantAnnaSpecification {
@@ -65,7 +68,7 @@ struct CallawaySantAnnaCovariatesReference: Decodable {
     let tolerance = 1e-8
     static let names = [
         "reg_never_varying", "ipw_never_varying", "dr_never_varying", "dr_notyet_varying",
-        "reg_notyet_universal", "ipw_notyet_universal",
+        "reg_notyet_universal", "ipw_notyet_universal", "dr_never_varying_messy",
     ]
 
     func close(_ a: Double?, _ b: Double?) -> Bool {
@@ -80,7 +83,7 @@ struct CallawaySantAnnaCovariatesReference: Decodable {
     func groupTimeEffectsMatchCsdid(caseName: String) throws {
         let reference = try CallawaySantAnnaCovariatesReference.load()
         let expected = try #require(reference.cases.first { $0.name == caseName })
-        let result = try CallawaySantAnna.estimate(try reference.panel(), specification: reference.specification(expected))
+        let result = try CallawaySantAnna.estimate(try reference.panel(for: expected), specification: reference.specification(expected))
         #expect(result.effects.count == expected.att.count)
         for (k, effect) in result.effects.enumerated() where k < expected.att.count {
             #expect(effect.cohort == expected.group[k] && effect.period == expected.period[k])
@@ -93,7 +96,7 @@ struct CallawaySantAnnaCovariatesReference: Decodable {
     func aggregationsMatchCsdid(caseName: String) throws {
         let reference = try CallawaySantAnnaCovariatesReference.load()
         let expected = try #require(reference.cases.first { $0.name == caseName })
-        let result = try CallawaySantAnna.estimate(try reference.panel(), specification: reference.specification(expected))
+        let result = try CallawaySantAnna.estimate(try reference.panel(for: expected), specification: reference.specification(expected))
         for kind in CallawaySantAnnaAggregate.Kind.allCases {
             let want = try #require(expected.aggregations[kind.rawValue])
             let got = result.aggregate(kind)
@@ -108,6 +111,19 @@ struct CallawaySantAnnaCovariatesReference: Decodable {
                 #expect(close(element.standardError, se[j]), "\(kind) SE \(element.label)")
             }
         }
+    }
+
+    /// The messy panel (always-treated units, cohorts after the window, gaps) goes through the same
+    /// pre-processing as csdid's, and every step is reported.
+    @Test func messyInputIsReported() throws {
+        let reference = try CallawaySantAnnaCovariatesReference.load()
+        let expected = try #require(reference.cases.first { $0.name == "dr_never_varying_messy" })
+        let result = try CallawaySantAnna.estimate(
+            try reference.panel(for: expected), specification: reference.specification(expected))
+        #expect(result.inputReport.incompleteUnitsDropped == ["7", "20", "33", "150", "201"])
+        #expect(result.inputReport.alwaysTreatedUnitsDropped == (241...246).map(String.init))
+        #expect(result.inputReport.unitsTreatedAfterWindow == (247...252).map(String.init))
+        #expect(result.unitCount == 240 - 5 + 6)
     }
 
     @Test func referenceRecordsItsTool() throws {

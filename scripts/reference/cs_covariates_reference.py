@@ -29,6 +29,7 @@ from csdid.att_gt import ATTgt
 SEED = 20261123
 N_UNITS, PERIODS = 240, 6
 DATA = "datasets/reference/data/cs_covariates_panel.csv"
+MESSY = "datasets/reference/data/cs_covariates_messy.csv"
 OUT = "datasets/reference/cs_covariates.json"
 FORMULA = "y ~ x1 + x2"
 
@@ -60,11 +61,33 @@ def simulate():
     return pd.read_csv(DATA)
 
 
+def messy(df):
+    """The same panel made imperfect: 6 always-treated units (cohort 1), 6 units treated after the
+    window (cohort 9) and 5 units with a missing period. csdid's default pre-processing drops the
+    always-treated units, recodes cohort 9 to never treated and balances the panel (allow_unbalanced_panel
+    = False keeps units observed in every period)."""
+    rng = np.random.default_rng(SEED + 1)
+    extra = []
+    for k in range(12):
+        uid = N_UNITS + 1 + k
+        g = 1 if k < 6 else 9
+        x1, x2 = round(float(rng.normal()), 10), float(rng.integers(0, 2))
+        for t in range(1, PERIODS + 1):
+            y = x1 * t + (1.0 if g == 1 else 0.0) + rng.normal()
+            extra.append((uid, t, g, x1, x2, round(float(y), 10)))
+    out = pd.concat([df, pd.DataFrame(extra, columns=df.columns)], ignore_index=True)
+    gaps = [(7, 3), (20, 1), (33, 6), (150, 4), (201, 2)]
+    for uid, t in gaps:
+        out = out[~((out.id == uid) & (out.period == t))]
+    out.to_csv(MESSY, index=False)
+    return pd.read_csv(MESSY)
+
+
 def plain(x):
     return [None if not np.isfinite(v) else float(v) for v in np.asarray(x, dtype=float).ravel()]
 
 
-def case(df, name, method, control_group, base_period):
+def case(df, name, method, control_group, base_period, data=DATA):
     # csdid prints every summary; keep the console quiet.
     with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
         warnings.simplefilter("ignore")
@@ -74,6 +97,7 @@ def case(df, name, method, control_group, base_period):
         res = model.results
         out = {
             "name": name,
+            "data": data,
             "est_method": method,
             "control_group": control_group,
             "base_period": base_period,
@@ -107,6 +131,7 @@ def main():
         case(df, "dr_notyet_varying", "dr", "notyettreated", "varying"),
         case(df, "reg_notyet_universal", "reg", "notyettreated", "universal"),
         case(df, "ipw_notyet_universal", "ipw", "notyettreated", "universal"),
+        case(messy(df), "dr_never_varying_messy", "dr", "nevertreated", "varying", data=MESSY),
     ]
     doc = {
         "tool": "csdid (Python)",
@@ -117,6 +142,7 @@ def main():
         "pandas_version": pd.__version__,
         "script": "scripts/reference/cs_covariates_reference.py",
         "data": DATA,
+        "messy_data": MESSY,
         "seed": SEED,
         "covariates": ["x1", "x2"],
         "estimator": "covariate-adjusted ATT(g,t), xformla='y ~ x1 + x2', analytic SEs (bstrap=False)",
