@@ -62,6 +62,13 @@ public enum CallawaySantAnna {
         }
         var warnings: [String] = []
         var trimmedCells: [String] = []
+        let varying = zip(specification.covariates, covariateIndex).filter { panel.covariateVaries($0.1) }.map(\.0)
+        if !varying.isEmpty {
+            warnings.append(
+                "Covariate(s) \(varying.joined(separator: ", ")) vary within units. The estimator assumes "
+                    + "time-invariant covariates and, as R did, uses each cell's earlier period (the base period "
+                    + "for post-treatment cells); use pre-treatment values if they respond to treatment.")
+        }
         if panel.clusterName != nil && panel.clusterCount < 30 {
             warnings.append(
                 "Only \(panel.clusterCount) clusters: analytic cluster-robust standard errors can be too small "

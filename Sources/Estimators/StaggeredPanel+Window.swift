@@ -15,6 +15,16 @@ extension StaggeredPanel {
         self.inputReport = inputReport
     }
 
+    /// Whether covariate `index` takes more than one value within some unit.
+    func covariateVaries(_ index: Int) -> Bool {
+        let width = periods.count
+        let values = covariateValues[index]
+        return unitIDs.indices.contains { u in
+            let first = values[u * width]
+            return (1..<width).contains { values[u * width + $0] != first }
+        }
+    }
+
     /// The panel as R `did`'s pre-processing leaves it for anticipation δ: units first treated
     /// after the last period + δ count as never treated (did recodes their cohort to 0), and units
     /// treated at or before the first period + δ are dropped (they have no untreated base period;

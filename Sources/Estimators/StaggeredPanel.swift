@@ -1,10 +1,11 @@
-import DataFrameModule
-
 /// A balanced unit × period panel with staggered treatment adoption, stored wide.
 ///
 /// Each unit has one cohort, the first period in which it is treated (`nil` = never treated;
 /// the data encode never treated as 0 or missing, as R `did` and Python `csdid` do), and one
-/// outcome per period. This is the input of `CallawaySantAnna` (Callaway & Sant'Anna 2021).
+/// outcome per period, optionally with covariates for the conditional estimators. This is the
+/// input of `CallawaySantAnna` (Callaway & Sant'Anna 2021). Imperfect long data (gaps, dates,
+/// treatment indicators) are handled as `PanelInputOptions` and `PanelInputTreatment` say, and
+/// what was dropped or mapped is kept in `inputReport`.
 public struct StaggeredPanel: Sendable, Equatable {
     /// Unit identifiers, in first-appearance order.
     public let unitIDs: [String]

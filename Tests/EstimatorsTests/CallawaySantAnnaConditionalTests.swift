@@ -71,6 +71,25 @@ import Testing
         #expect(base.summary.contains("unconditional (no covariates)"))
     }
 
+    /// Covariates that change within units are used from each cell's earlier period, with a warning.
+    @Test func timeVaryingCovariateWarns() throws {
+        let panel = try simulated(units: 200, seed: 11)
+        let steady = try CallawaySantAnna.estimate(panel, specification: .init(covariates: ["x"]))
+        #expect(!steady.warnings.contains { $0.contains("vary within units") })
+        let id: [String] = panel.unitIDs.flatMap { u in [u, u, u, u] }
+        let t: [Double] = panel.unitIDs.flatMap { _ -> [Double] in [1, 2, 3, 4] }
+        let g: [Double] = panel.cohorts.flatMap { c -> [Double] in [Double](repeating: c ?? 0, count: 4) }
+        let x = panel.covariateValues[0]
+        let drift: [Double] = (0..<id.count).map { r -> Double in x[r] + Double(r % 4) * 0.1 }
+        let moving = try StaggeredPanel(unit: id, time: t, cohort: g, outcome: panel.outcomes, covariates: ["x": drift])
+        let result = try CallawaySantAnna.estimate(moving, specification: .init(covariates: ["x"]))
+        #expect(result.warnings.contains { $0.contains("x vary within units") })
+        // Post-treatment cells use base-period values: x + 0.1 in period 2, a shift the intercept absorbs.
+        let post = try #require(result.effects.first { $0.period == 3 })
+        let same = try #require(steady.effects.first { $0.period == 3 })
+        #expect(abs(post.estimate - same.estimate) < 1e-9)
+    }
+
     @Test func unknownCovariateIsNamed() throws {
         let panel = try simulated(units: 50, seed: 3)
         #expect(throws: StaggeredPanelError.covariateNotInPanel(name: "age", available: ["x", "z"])) {
