@@ -90,6 +90,37 @@ import Testing
         #expect(abs(post.estimate - same.estimate) < 1e-9)
     }
 
+    /// A comparison unit deep inside the treated covariate range gets p̂ ≈ 0.999 (statsmodels GLM:
+    /// 0.99919): DRDID trims it (weight 0) and the result warns about overlap.
+    @Test func poorOverlapIsTrimmedAndReported() throws {
+        let treatedX = (0..<300).map { 3 + 3 * Double($0) / 299 }
+        let controlX = (0..<100).map { -3 + 3 * Double($0) / 99 } + [4.5]
+        let xs = treatedX + controlX
+        var id: [String] = []
+        var t: [Double] = []
+        var g: [Double] = []
+        var y: [Double] = []
+        var x: [Double] = []
+        for (i, value) in xs.enumerated() {
+            for period in [1.0, 2.0] {
+                id.append("u\(i)")
+                t.append(period)
+                g.append(i < 300 ? 2 : 0)
+                y.append(value * period + (i < 300 && period == 2 ? 1 : 0) + Double(i % 7) * 0.1)
+                x.append(value)
+            }
+        }
+        let panel = try StaggeredPanel(unit: id, time: t, cohort: g, outcome: y, covariates: ["x": x])
+        for method in [CallawaySantAnnaSpecification.EstimationMethod.inverseProbability, .doublyRobust] {
+            let result = try CallawaySantAnna.estimate(panel, specification: .init(covariates: ["x"], estimationMethod: method))
+            #expect(result.warnings.contains { $0.contains("0.995") && $0.contains("(2, 2): 1") }, "\(method)")
+            #expect(result.effects[0].estimate.isFinite)
+        }
+        let regression = try CallawaySantAnna.estimate(
+            panel, specification: .init(covariates: ["x"], estimationMethod: .regression))
+        #expect(!regression.warnings.contains { $0.contains("0.995") })
+    }
+
     @Test func unknownCovariateIsNamed() throws {
         let panel = try simulated(units: 50, seed: 3)
         #expect(throws: StaggeredPanelError.covariateNotInPanel(name: "age", available: ["x", "z"])) {
