@@ -49,6 +49,10 @@ extension CallawaySantAnnaConditionalCell.Failure {
                 + "or fewer comparison units than covariates)"
         case .singularPropensity: return "the propensity-score design is singular (collinear or constant covariates)"
         case .noWeightedComparison: return "every comparison unit was trimmed (propensity score ≥ 0.995)"
+        case .noOverlap:
+            return "some unit's propensity score is 0.999 or more, so the cohort and its comparison units do not "
+                + "overlap in the covariates (R did's overlap check); use the outcome-regression method, fewer "
+                + "covariates, or drop units outside the common support"
         case .propensityNotConverged: return "the propensity-score logit did not converge in 50 Newton steps"
         case .propensitySeparation:
             return "the covariates separate the cohort from its comparison units perfectly (no overlap)"

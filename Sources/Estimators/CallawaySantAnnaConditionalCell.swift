@@ -5,7 +5,8 @@ import LinearAlgebra
 ///
 /// Inputs are the cell's n units (cohort g and its comparison units): ΔYᵢ, Dᵢ = 1{Gᵢ = g} and
 /// the design Xᵢ = (1, covariates). With the OLS fit β̂ of ΔY on X over D = 0, the logit
-/// propensity p̂ = Λ(Xγ̂) (capped at 1 − 10⁻⁶, comparison units with p̂ ≥ 0.995 trimmed),
+/// propensity p̂ = Λ(Xγ̂) (capped at 1 − 10⁻⁶, comparison units with p̂ ≥ 0.995 trimmed; a cell
+/// with any p̂ ≥ 0.999 fails did's overlap check),
 /// w₁ = D and w₀ = p̂(1 − D)/(1 − p̂):
 ///
 ///     reg: ATT = E[D(ΔY − Xβ̂)]/E[D]
@@ -26,6 +27,8 @@ struct CallawaySantAnnaConditionalCell {
 
     /// DRDID's trimming level for comparison units' propensity scores.
     static let trimLevel = 0.995
+    /// R did's overlap limit (`overlap_check_fail`: max fitted propensity ≥ 0.999 fails the cell).
+    static let overlapLimit = 0.999
 
     /// Estimates the cell; `design` is n × (1 + k) with the intercept first.
     /// - Throws: `CallawaySantAnnaConditionalCell.Failure` when a fit is singular or the logit diverges.
@@ -48,7 +51,8 @@ struct CallawaySantAnnaConditionalCell {
             // (Σ(1 − D)XXᵀ / n)⁻¹ (DRDID's XpX.inv).
             let inverse = try Self.inverse(xc.gram(), scale: 1 / nn, failure: .singularRegression)
             olsLinear = (0..<n).map { i in
-                treated[i] ? [Double](repeating: 0, count: k)
+                treated[i]
+                    ? [Double](repeating: 0, count: k)
                     : Self.rowTimes(design, i, inverse, factor: change[i] - fitted[i])
             }
         }
@@ -74,6 +78,9 @@ struct CallawaySantAnnaConditionalCell {
         }
         // Propensity score (ipw, dr).
         let probability = try CallawaySantAnnaPropensity(design: design, treated: treated)
+        // R did's (and csdid's) overlap check: a cell whose fitted propensity reaches 0.999 for any
+        // unit is not estimated (did reports NA); here it is an error that names the cell.
+        if let highest = probability.fitted.max(), highest >= Self.overlapLimit { throw Failure.noOverlap }
         // DRDID caps p̂ below 1 and trims comparison units with p̂ ≥ 0.995 (`trim.level`).
         let p = probability.fitted.map { min($0, 1 - 1e-6) }
         var keep = [Double](repeating: 1, count: n)
@@ -123,7 +130,7 @@ struct CallawaySantAnnaConditionalCell {
 
     /// Why a cell's nuisance fits failed.
     enum Failure: Error, Equatable {
-        case singularRegression, singularPropensity, noWeightedComparison
+        case singularRegression, singularPropensity, noWeightedComparison, noOverlap
         case propensityNotConverged, propensitySeparation
     }
 

@@ -88,7 +88,9 @@ public struct StaggeredPanel: Sendable, Equatable {
                 }
                 report.incompleteUnitsDropped = rows.dropped
                 let keep = rows.kept
-                (unit, time, cohort, outcome) = (keep.map { unit[$0] }, keep.map { time[$0] }, keep.map { cohort[$0] }, keep.map { outcome[$0] })
+                (unit, time, cohort, outcome) = (
+                    keep.map { unit[$0] }, keep.map { time[$0] }, keep.map { cohort[$0] }, keep.map { outcome[$0] }
+                )
                 cluster = cluster.map { c in keep.map { c[$0] } }
                 covariates = covariates.mapValues { v in keep.map { v[$0] } }
             }

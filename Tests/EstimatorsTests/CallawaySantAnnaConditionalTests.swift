@@ -38,7 +38,7 @@ import Testing
 
     @Test(arguments: CallawaySantAnnaSpecification.EstimationMethod.allCases)
     func covariateAdjustmentRemovesSelectionBias(method: CallawaySantAnnaSpecification.EstimationMethod) throws {
-        let panel = try simulated(units: 4000, seed: 20261123)
+        let panel = try simulated(units: 4000, seed: 20_261_123)
         let adjusted = try CallawaySantAnna.estimate(
             panel, specification: .init(covariates: ["x", "z"], estimationMethod: method))
         let unconditional = try CallawaySantAnna.estimate(panel)
@@ -90,12 +90,12 @@ import Testing
         #expect(abs(post.estimate - same.estimate) < 1e-9)
     }
 
-    /// A comparison unit deep inside the treated covariate range gets p̂ ≈ 0.999 (statsmodels GLM:
-    /// 0.99919): DRDID trims it (weight 0) and the result warns about overlap.
-    @Test func poorOverlapIsTrimmedAndReported() throws {
-        let treatedX = (0..<300).map { 3 + 3 * Double($0) / 299 }
-        let controlX = (0..<100).map { -3 + 3 * Double($0) / 99 } + [4.5]
-        let xs = treatedX + controlX
+    /// Two periods, cohort 2; `treated` units at x evenly in [3, 4], 100 comparison units in
+    /// [−3, 0] plus those at `extra`.
+    func overlapPanel(treated: Int, extra: [Double]) throws -> StaggeredPanel {
+        let treatedX: [Double] = (0..<treated).map { k -> Double in 3 + Double(k) / Double(treated - 1) }
+        let comparisonX: [Double] = (0..<100).map { k -> Double in -3 + 3 * Double(k) / 99 }
+        let xs = treatedX + comparisonX + extra
         var id: [String] = []
         var t: [Double] = []
         var g: [Double] = []
@@ -105,12 +105,18 @@ import Testing
             for period in [1.0, 2.0] {
                 id.append("u\(i)")
                 t.append(period)
-                g.append(i < 300 ? 2 : 0)
-                y.append(value * period + (i < 300 && period == 2 ? 1 : 0) + Double(i % 7) * 0.1)
+                g.append(i < treated ? 2 : 0)
+                y.append(value * period + (i < treated && period == 2 ? 1 : 0) + Double(i % 7) * 0.1)
                 x.append(value)
             }
         }
-        let panel = try StaggeredPanel(unit: id, time: t, cohort: g, outcome: y, covariates: ["x": x])
+        return try StaggeredPanel(unit: id, time: t, cohort: g, outcome: y, covariates: ["x": x])
+    }
+
+    /// A comparison unit at the top of the treated range gets p̂ = 0.99742 (statsmodels GLM): DRDID
+    /// trims it (weight 0) and the result warns; the highest score stays below did's 0.999 limit.
+    @Test func poorOverlapIsTrimmedAndReported() throws {
+        let panel = try overlapPanel(treated: 100, extra: [4])
         for method in [CallawaySantAnnaSpecification.EstimationMethod.inverseProbability, .doublyRobust] {
             let result = try CallawaySantAnna.estimate(panel, specification: .init(covariates: ["x"], estimationMethod: method))
             #expect(result.warnings.contains { $0.contains("0.995") && $0.contains("(2, 2): 1") }, "\(method)")
@@ -119,6 +125,19 @@ import Testing
         let regression = try CallawaySantAnna.estimate(
             panel, specification: .init(covariates: ["x"], estimationMethod: .regression))
         #expect(!regression.warnings.contains { $0.contains("0.995") })
+    }
+
+    /// With 300 treated units the highest score is 0.99930 ≥ 0.999: did's overlap check fails the
+    /// cell, here a typed error; outcome regression does not need overlap of scores and still runs.
+    @Test func overlapFailureIsATypedError() throws {
+        let panel = try overlapPanel(treated: 300, extra: [4])
+        let error = #expect(throws: StaggeredPanelError.self) {
+            try CallawaySantAnna.estimate(panel, specification: .init(covariates: ["x"], estimationMethod: .doublyRobust))
+        }
+        #expect(error?.description.contains("0.999") == true)
+        #expect(throws: Never.self) {
+            try CallawaySantAnna.estimate(panel, specification: .init(covariates: ["x"], estimationMethod: .regression))
+        }
     }
 
     @Test func unknownCovariateIsNamed() throws {
