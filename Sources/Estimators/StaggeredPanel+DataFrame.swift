@@ -116,8 +116,10 @@ extension StaggeredPanel {
         }
         var mapped: [Int: (period: Double, units: Set<String>)] = [:]
         var cohorts = [Double](repeating: 0, count: days.count)
+        var periodOfDay: [Int: Int] = [:]  // one search per distinct cohort date
         for r in days.indices where !missing[r] {
-            let k = periodDays.firstIndex { $0 >= days[r] } ?? periodDays.count
+            let k = periodOfDay[days[r]] ?? (periodDays.firstIndex { $0 >= days[r] } ?? periodDays.count)
+            periodOfDay[days[r]] = k
             cohorts[r] = Double(k + 1)
             if k == periodDays.count || periodDays[k] != days[r] {
                 mapped[days[r], default: (Double(k + 1), [])].units.insert(units[r])

@@ -41,8 +41,9 @@ extension StaggeredPanel {
                 report.unitsTreatedAfterWindow.append(unitIDs[i])
             }
         }
-        let kept = unitIDs.indices.filter { i in cohorts[i].map { $0 > first + delta } ?? true }
-        report.alwaysTreatedUnitsDropped = unitIDs.indices.filter { !kept.contains($0) }.map { unitIDs[$0] }
+        let keeps = cohorts.map { g in g.map { $0 > first + delta } ?? true }
+        let kept = unitIDs.indices.filter { keeps[$0] }
+        report.alwaysTreatedUnitsDropped = unitIDs.indices.filter { !keeps[$0] }.map { unitIDs[$0] }
         let width = periods.count
         func rows(_ values: [Double]) -> [Double] { kept.flatMap { values[($0 * width)..<($0 * width + width)] } }
         var clusters: [Int]? = nil
