@@ -77,8 +77,9 @@ public enum StaggeredPanelError: Error, Equatable, Sendable, CustomStringConvert
         case .cohortOutsideTimeRange(let cohort, let first, let last, let anticipation):
             return "Cohort \(cohort) lies outside the usable time range: a cohort must start after the first "
                 + "period \(first) plus anticipation \(anticipation) (so it has an untreated base period) and "
-                + "no later than the last period \(last). Drop those units, or code units treated after the "
-                + "panel ends as never treated (0)."
+                + "no later than the last period \(last). Units outside that range are dropped (treated from the "
+                + "start) or count as never treated (treated after the end), which left no treated cohort: check "
+                + "that the cohort is the first treated period on the time column's scale."
         case .covariateNotInPanel(let name, let available):
             return "Covariate '\(name)' is not in the panel (loaded: "
                 + (available.isEmpty ? "none" : available.joined(separator: ", "))
