@@ -23,6 +23,7 @@ struct CallawaySantAnnaCovariatesReference: Decodable {
         let estMethod: String
         let controlGroup: String
         let basePeriod: String
+        let anticipation: Int
         let group: [Double]
         let period: [Double]
         let att: [Double]
@@ -30,7 +31,7 @@ struct CallawaySantAnnaCovariatesReference: Decodable {
         let aggregations: [String: CallawaySantAnnaReference.Aggregation]
 
         enum CodingKeys: String, CodingKey {
-            case name, data, group, period, att, se, aggregations
+            case name, data, group, period, att, se, aggregations, anticipation
             case estMethod = "est_method"
             case controlGroup = "control_group"
             case basePeriod = "base_period"
@@ -56,7 +57,7 @@ struct CallawaySantAnnaCovariatesReference: Decodable {
         ]
         return CallawaySantAnnaSpecification(
             controlGroup: c.controlGroup == "nevertreated" ? .neverTreated : .notYetTreated,
-            basePeriod: c.basePeriod == "universal" ? .universal : .varying, covariates: covariates,
+            anticipation: c.anticipation, basePeriod: c.basePeriod == "universal" ? .universal : .varying, covariates: covariates,
             estimationMethod: methods[c.estMethod]!)
     }
 }
@@ -68,7 +69,8 @@ struct CallawaySantAnnaCovariatesReference: Decodable {
     let tolerance = 1e-8
     static let names = [
         "reg_never_varying", "ipw_never_varying", "dr_never_varying", "dr_notyet_varying",
-        "reg_notyet_universal", "ipw_notyet_universal", "dr_never_varying_messy",
+        "reg_notyet_universal", "ipw_notyet_universal", "dr_notyet_universal_anticipation1",
+        "dr_never_varying_messy",
     ]
 
     func close(_ a: Double?, _ b: Double?) -> Bool {

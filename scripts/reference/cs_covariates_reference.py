@@ -87,12 +87,12 @@ def plain(x):
     return [None if not np.isfinite(v) else float(v) for v in np.asarray(x, dtype=float).ravel()]
 
 
-def case(df, name, method, control_group, base_period, data=DATA):
+def case(df, name, method, control_group, base_period, data=DATA, anticipation=0):
     # csdid prints every summary; keep the console quiet.
     with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
         warnings.simplefilter("ignore")
         model = ATTgt(yname="y", tname="period", idname="id", gname="cohort", data=df,
-                      xformla=FORMULA, control_group=control_group)
+                      xformla=FORMULA, control_group=control_group, anticipation=anticipation)
         model.fit(est_method=method, base_period=base_period, bstrap=False)
         res = model.results
         out = {
@@ -101,8 +101,9 @@ def case(df, name, method, control_group, base_period, data=DATA):
             "est_method": method,
             "control_group": control_group,
             "base_period": base_period,
+            "anticipation": anticipation,
             "call": f'ATTgt(yname="y", tname="period", idname="id", gname="cohort", data=df, '
-                    f'xformla="{FORMULA}", control_group="{control_group}")'
+                    f'xformla="{FORMULA}", control_group="{control_group}", anticipation={anticipation})'
                     f'.fit(est_method="{method}", base_period="{base_period}", bstrap=False)',
             "group": plain(res["group"]),
             "period": plain(res["year"]),
@@ -131,6 +132,7 @@ def main():
         case(df, "dr_notyet_varying", "dr", "notyettreated", "varying"),
         case(df, "reg_notyet_universal", "reg", "notyettreated", "universal"),
         case(df, "ipw_notyet_universal", "ipw", "notyettreated", "universal"),
+        case(df, "dr_notyet_universal_anticipation1", "dr", "notyettreated", "universal", anticipation=1),
         case(messy(df), "dr_never_varying_messy", "dr", "nevertreated", "varying", data=MESSY),
     ]
     doc = {
