@@ -22,6 +22,8 @@ public struct CallawaySantAnnaResult: Sendable {
     public let clusterCount: Int
     /// Warnings about the data (e.g. a cohort with a single unit).
     public let warnings: [String]
+    /// Units dropped or recoded and dates mapped on the way from the input to the estimate.
+    public internal(set) var inputReport = PanelInputReport()
 
     /// Number of units n.
     public var unitCount: Int { unitCohorts.count }
@@ -53,7 +55,7 @@ public struct CallawaySantAnnaResult: Sendable {
         let cohorts = Array(Set(unitCohorts.compactMap { $0 })).sorted()
         let never = unitCohorts.filter { $0 == nil }.count
         var lines = [
-            "Callaway & Sant'Anna (2021) group-time ATT, unconditional (no covariates)",
+            "Callaway & Sant'Anna (2021) group-time ATT, " + specification.estimatorLabel,
             specification.summary,
             "units: \(unitCount) (never treated: \(never)); cohorts: "
                 + cohorts.map { StatisticsText.compact($0) }.joined(separator: ", ")
@@ -62,6 +64,7 @@ public struct CallawaySantAnnaResult: Sendable {
                 + (clusterName.map { "\($0), G = \(clusterCount)" } ?? "unit, G = \(unitCount)")
                 + "; pointwise intervals",
         ]
+        lines += inputReport.notes.map { "note: \($0)" }
         lines += warnings.map { "warning: \($0)" }
         return lines.joined(separator: "\n")
     }

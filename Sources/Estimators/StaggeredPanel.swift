@@ -1,10 +1,11 @@
-import DataFrameModule
-
 /// A balanced unit × period panel with staggered treatment adoption, stored wide.
 ///
 /// Each unit has one cohort, the first period in which it is treated (`nil` = never treated;
 /// the data encode never treated as 0 or missing, as R `did` and Python `csdid` do), and one
-/// outcome per period. This is the input of `CallawaySantAnna` (Callaway & Sant'Anna 2021).
+/// outcome per period, optionally with covariates for the conditional estimators. This is the
+/// input of `CallawaySantAnna` (Callaway & Sant'Anna 2021). Imperfect long data (gaps, dates,
+/// treatment indicators) are handled as `PanelInputOptions` and `PanelInputTreatment` say, and
+/// what was dropped or mapped is kept in `inputReport`.
 public struct StaggeredPanel: Sendable, Equatable {
     /// Unit identifiers, in first-appearance order.
     public let unitIDs: [String]
@@ -18,12 +19,23 @@ public struct StaggeredPanel: Sendable, Equatable {
     public let clusterName: String?
     /// Dense cluster code (0..<G) of each unit, when a cluster variable is given.
     public let clusterOfUnit: [Int]?
+    /// Names of the covariates carried for conditional estimators, ascending.
+    public let covariateNames: [String]
+    /// Covariate values, `covariateValues[c][unit * periods.count + period]` (same layout as `outcomes`).
+    public let covariateValues: [[Double]]
+    /// Units dropped or recoded and dates mapped while building the panel.
+    public let inputReport: PanelInputReport
 
     /// Number of units.
     public var unitCount: Int { unitIDs.count }
 
     /// Outcome of `unit` in the period with index `period`.
     public func outcome(unit: Int, period: Int) -> Double { outcomes[unit * periods.count + period] }
+
+    /// Value of covariate `index` (into `covariateNames`) for `unit` in the period with index `period`.
+    public func covariate(_ index: Int, unit: Int, period: Int) -> Double {
+        covariateValues[index][unit * periods.count + period]
+    }
 
     /// The distinct treated cohorts, ascending.
     public var treatedCohorts: [Double] { Array(Set(cohorts.compactMap { $0 })).sorted() }
@@ -32,12 +44,25 @@ public struct StaggeredPanel: Sendable, Equatable {
     ///
     /// A cohort of 0 or NaN means never treated. Outcomes and times must be finite. `cluster`
     /// (one id per row, constant within a unit, e.g. team or site) clusters the standard errors
-    /// above the unit level; without it they are clustered by unit.
+    /// above the unit level; without it they are clustered by unit. `covariates` (name → one value
+    /// per row) are carried for the conditional estimators; they must be finite. With
+    /// `options.balance = .keepCompleteUnits`, units lacking a row in some period are dropped and
+    /// listed in `inputReport` instead of being an error.
     /// - Throws: `StaggeredPanelError` (missing values, unbalanced panel, cohort or cluster not
     ///   constant within a unit, fewer than two periods).
     public init(
         unit: [String], time: [Double], cohort: [Double], outcome: [Double], cluster: [String]? = nil,
-        clusterName: String = "cluster"
+        clusterName: String = "cluster", covariates: [String: [Double]] = [:], options: PanelInputOptions = .init()
+    ) throws {
+        try self.init(
+            unit: unit, time: time, cohort: cohort, outcome: outcome, cluster: cluster, clusterName: clusterName,
+            covariates: covariates, options: options, report: PanelInputReport())
+    }
+
+    /// The array initializer, continuing a report begun by the data-frame initializer.
+    init(
+        unit: [String], time: [Double], cohort: [Double], outcome: [Double], cluster: [String]?,
+        clusterName: String, covariates: [String: [Double]], options: PanelInputOptions, report: PanelInputReport
     ) throws {
         precondition(
             unit.count == time.count && time.count == cohort.count && cohort.count == outcome.count,
@@ -46,7 +71,31 @@ public struct StaggeredPanel: Sendable, Equatable {
         if badOutcome > 0 { throw StaggeredPanelError.missingValues(column: "outcome", rows: badOutcome) }
         let badTime = time.filter { !$0.isFinite }.count
         if badTime > 0 { throw StaggeredPanelError.missingValues(column: "time", rows: badTime) }
+        for name in covariates.keys.sorted() {
+            let values = covariates[name]!
+            precondition(values.count == unit.count, "covariate '\(name)' needs one value per row")
+            let bad = values.filter { !$0.isFinite }.count
+            if bad > 0 { throw StaggeredPanelError.missingValues(column: name, rows: bad) }
+        }
 
+        var report = report
+        var (unit, time, cohort, outcome, cluster, covariates) = (unit, time, cohort, outcome, cluster, covariates)
+        if options.balance == .keepCompleteUnits {
+            let rows = Self.rowsOfCompleteUnits(unit: unit, time: time)
+            if rows.dropped.count > 0 {
+                guard !rows.kept.isEmpty else {
+                    throw StaggeredPanelError.noCompleteUnits(units: rows.dropped.count, periods: Set(time).count)
+                }
+                report.incompleteUnitsDropped = rows.dropped
+                let keep = rows.kept
+                (unit, time, cohort, outcome) = (
+                    keep.map { unit[$0] }, keep.map { time[$0] }, keep.map { cohort[$0] }, keep.map { outcome[$0] }
+                )
+                cluster = cluster.map { c in keep.map { c[$0] } }
+                covariates = covariates.mapValues { v in keep.map { v[$0] } }
+            }
+        }
+        self.inputReport = report
         var unitIndex: [String: Int] = [:]
         var ids: [String] = []
         for u in unit where unitIndex[u] == nil {
@@ -58,6 +107,9 @@ public struct StaggeredPanel: Sendable, Equatable {
         let periodIndex = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
         let width = periods.count
         var values = [Double](repeating: .nan, count: ids.count * width)
+        let covariateNames = covariates.keys.sorted()
+        var covariateValues = [[Double]](
+            repeating: [Double](repeating: .nan, count: ids.count * width), count: covariateNames.count)
         var seen = [Bool](repeating: false, count: ids.count * width)
         var unitCohort = [Double?](repeating: nil, count: ids.count)
         var cohortSet = [Bool](repeating: false, count: ids.count)
@@ -71,6 +123,7 @@ public struct StaggeredPanel: Sendable, Equatable {
             }
             seen[slot] = true
             values[slot] = outcome[r]
+            for (c, name) in covariateNames.enumerated() { covariateValues[c][slot] = covariates[name]![r] }
             // 0 and NaN both encode "never treated" (R `did` convention: gname = 0).
             let g: Double? = (cohort[r].isNaN || cohort[r] == 0) ? nil : cohort[r]
             if cohortSet[u] {
@@ -89,6 +142,8 @@ public struct StaggeredPanel: Sendable, Equatable {
         self.periods = periods
         self.cohorts = unitCohort
         self.outcomes = values
+        self.covariateNames = covariateNames
+        self.covariateValues = covariateValues
         if let cluster {
             precondition(cluster.count == unit.count, "one cluster id per row")
             var codes = [Int](repeating: -1, count: ids.count)
@@ -111,46 +166,22 @@ public struct StaggeredPanel: Sendable, Equatable {
         }
     }
 
+    /// Rows of units observed in every period (R `did`'s balancing, `BMisc::makeBalancedPanel`),
+    /// and the ids of the other units in first-appearance order. Duplicate rows are left for the
+    /// balance check to report.
+    static func rowsOfCompleteUnits(unit: [String], time: [Double]) -> (kept: [Int], dropped: [String]) {
+        let width = Set(time).count
+        var periodsOf: [String: Set<Double>] = [:]
+        var order: [String] = []
+        for (u, t) in zip(unit, time) {
+            if periodsOf[u] == nil { order.append(u) }
+            periodsOf[u, default: []].insert(t)
+        }
+        let dropped = order.filter { periodsOf[$0]!.count < width }
+        let droppedSet = Set(dropped)
+        return (unit.indices.filter { !droppedSet.contains(unit[$0]) }, dropped)
+    }
+
     /// Number of clusters: the cluster variable's distinct values, or the units.
     public var clusterCount: Int { clusterOfUnit.map { ($0.max() ?? -1) + 1 } ?? unitCount }
-
-    /// A panel from the columns of a long data frame.
-    ///
-    /// The unit column may be of any type; outcome, time and cohort must be numeric (dates count
-    /// as days). A missing cohort means never treated, as does 0. `cluster` names a column constant
-    /// within units (team, site) to cluster the standard errors by; by default they are clustered by unit.
-    /// - Throws: `StaggeredPanelError` (column not found, non-numeric, missing outcome, time or
-    ///   cluster, unbalanced panel, cohort or cluster not constant within a unit).
-    public init(
-        data: DataFrame, outcome: String, unit: String, time: String, cohort: String, cluster: String? = nil
-    ) throws {
-        func numeric(_ name: String) throws -> [Double] {
-            guard let column = data[name] else { throw StaggeredPanelError.columnNotFound(name: name) }
-            guard column.type != .categorical, let values = column.numericValues() else {
-                throw StaggeredPanelError.nonNumericColumn(name: name, type: column.type.description)
-            }
-            return values
-        }
-        guard let unitColumn = data[unit] else { throw StaggeredPanelError.columnNotFound(name: unit) }
-        if unitColumn.missingCount > 0 {
-            throw StaggeredPanelError.missingValues(column: unit, rows: unitColumn.missingCount)
-        }
-        let y = try numeric(outcome)
-        let t = try numeric(time)
-        let g = try numeric(cohort)
-        let missingY = y.filter(\.isNaN).count
-        if missingY > 0 { throw StaggeredPanelError.missingValues(column: outcome, rows: missingY) }
-        let missingT = t.filter(\.isNaN).count
-        if missingT > 0 { throw StaggeredPanelError.missingValues(column: time, rows: missingT) }
-        let ids = (0..<unitColumn.count).map { unitColumn.text(at: $0) }
-        var clusterIDs: [String]? = nil
-        if let cluster {
-            guard let column = data[cluster] else { throw StaggeredPanelError.columnNotFound(name: cluster) }
-            if column.missingCount > 0 {
-                throw StaggeredPanelError.missingValues(column: cluster, rows: column.missingCount)
-            }
-            clusterIDs = (0..<column.count).map { column.text(at: $0) }
-        }
-        try self.init(unit: ids, time: t, cohort: g, outcome: y, cluster: clusterIDs, clusterName: cluster ?? "cluster")
-    }
 }

@@ -52,7 +52,7 @@ import Testing
             try StaggeredPanel(unit: ["a", "a", "b"], time: [1, 2, 1], cohort: [2, 2, 0], outcome: [1, 2, 3])
         } throws: { error in
             guard let e = error as? StaggeredPanelError, case .unbalancedPanel = e else { return false }
-            return e.description.hasPrefix("balanced panels only for now;")
+            return e.description.contains("PanelInputOptions(balance: .keepCompleteUnits)")
         }
         #expect(throws: StaggeredPanelError.self) {
             try StaggeredPanel(unit: ["a", "a", "a"], time: [1, 2, 2], cohort: [2, 2, 2], outcome: [1, 2, 3])
@@ -65,16 +65,27 @@ import Testing
         }
     }
 
-    @Test func cohortOutsideTimeRangeIsRefused() throws {
+    /// As R `did`: always-treated units are dropped and late cohorts count as never treated, both
+    /// reported; only when no cohort is left inside the window is it an error.
+    @Test func cohortsOutsideTheWindowAreHandledAndReported() throws {
+        let mixed = try panel([(1, [1, 2, 3]), (3, [1, 2, 5]), (5, [1, 2, 3]), (0, [1, 2, 4]), (0, [0, 1, 1])])
+        let result = try CallawaySantAnna.estimate(mixed)
+        // Same as the panel without the always-treated unit and with the late unit never treated.
+        let cleaned = try panel([(3, [1, 2, 5]), (0, [1, 2, 3]), (0, [1, 2, 4]), (0, [0, 1, 1])])
+        #expect(result.effects == (try CallawaySantAnna.estimate(cleaned)).effects)
+        #expect(result.unitCount == 4 && result.unitCohorts == [3, nil, nil, nil])
+        #expect(result.inputReport.alwaysTreatedUnitsDropped == ["u0"])
+        #expect(result.inputReport.unitsTreatedAfterWindow == ["u2"])
+        #expect(result.summary.contains("1 unit(s) already treated in the first period were dropped"))
+        #expect(result.summary.contains("1 unit(s) first treated after the last period count as not treated"))
+        // Nothing left inside the window: a clear error.
         let early = try panel([(1, [1, 2, 3]), (0, [1, 2, 3])])
         #expect(throws: StaggeredPanelError.cohortOutsideTimeRange(cohort: 1, first: 1, last: 3, anticipation: 0)) {
             try CallawaySantAnna.estimate(early)
         }
-        let late = try panel([(5, [1, 2, 3]), (0, [1, 2, 3])])
-        #expect(throws: StaggeredPanelError.self) { try CallawaySantAnna.estimate(late) }
-        // With one period of anticipation, cohort 2 has no unaffected base period.
+        // With one period of anticipation, cohort 2 has no unaffected base period: dropped, then nothing is left.
         let anticipated = try panel([(2, [1, 2, 3]), (0, [1, 2, 3])])
-        #expect(throws: StaggeredPanelError.self) {
+        #expect(throws: StaggeredPanelError.cohortOutsideTimeRange(cohort: 2, first: 1, last: 3, anticipation: 1)) {
             try CallawaySantAnna.estimate(anticipated, specification: .init(anticipation: 1))
         }
     }
@@ -89,6 +100,9 @@ import Testing
         #expect(throws: StaggeredPanelError.noComparisonUnits(cohort: 2, period: 3, controlGroup: "not yet treated")) {
             try CallawaySantAnna.estimate(noNever, specification: .init(controlGroup: .notYetTreated))
         }
+        let advice = StaggeredPanelError.noComparisonUnits(cohort: 2, period: 2, controlGroup: "never treated").description
+        #expect(advice.contains("Cohort 2.0") && advice.contains("period 2.0"))
+        #expect(advice.contains(".notYetTreated") && advice.contains("shorter window"))
     }
 
     @Test func singleUnitCohortWarns() throws {
