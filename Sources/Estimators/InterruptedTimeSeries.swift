@@ -30,29 +30,11 @@ public enum InterruptedTimeSeries {
     public static func fit(
         time: [Double], outcome: [Double], specification: InterruptedTimeSeriesSpecification
     ) throws -> InterruptedTimeSeriesResult {
-        precondition(time.count == outcome.count, "time and outcome must have one entry per period")
-        let badTime = time.filter { !$0.isFinite }.count
-        if badTime > 0 { throw InterruptedTimeSeriesError.missingValues(column: "time", rows: badTime) }
-        let badOutcome = outcome.filter { !$0.isFinite }.count
-        if badOutcome > 0 { throw InterruptedTimeSeriesError.missingValues(column: "outcome", rows: badOutcome) }
-        let order = time.indices.sorted { time[$0] < time[$1] }
-        let t = order.map { time[$0] }
-        let y = order.map { outcome[$0] }
-        try checkRegularGrid(t)
-
+        let series = try validatedSeries(time: time, outcomes: [("outcome", outcome)], specification: specification)
+        let t = series.times
+        let y = series.outcomes[0]
         let t0 = specification.interruption
-        let preCount = t.filter { $0 < t0 }.count
-        let postCount = t.count - preCount
-        if preCount < minimumSegmentLength {
-            throw InterruptedTimeSeriesError.tooFewPreInterruptionPeriods(count: preCount, minimum: minimumSegmentLength)
-        }
-        if postCount < minimumSegmentLength {
-            throw InterruptedTimeSeriesError.tooFewPostInterruptionPeriods(
-                count: postCount, minimum: minimumSegmentLength)
-        }
-        let lag = specification.maxLag ?? NeweyWest.automaticLag(observations: t.count)
-        if lag >= t.count { throw InterruptedTimeSeriesError.lagTooLarge(lag: lag, observations: t.count) }
-
+        let (preCount, postCount, lag) = (series.preCount, series.postCount, series.lag)
         let post = t.map { $0 >= t0 ? 1.0 : 0.0 }
         let since = t.indices.map { post[$0] * (t[$0] - t0) }
         // Time is centred at T0 for the fit: with calendar times (t ≈ 2000) the raw intercept is a
@@ -81,18 +63,49 @@ public enum InterruptedTimeSeries {
     public static func fit(
         data: DataFrame, outcome: String, time: String, specification: InterruptedTimeSeriesSpecification
     ) throws -> InterruptedTimeSeriesResult {
-        func numeric(_ name: String) throws -> [Double] {
-            guard let column = data[name] else { throw InterruptedTimeSeriesError.columnNotFound(name: name) }
-            guard column.type != .categorical, let values = column.numericValues() else {
-                throw InterruptedTimeSeriesError.nonNumericColumn(name: name, type: column.type.description)
-            }
-            let missing = values.filter { !$0.isFinite }.count
-            if missing > 0 { throw InterruptedTimeSeriesError.missingValues(column: name, rows: missing) }
-            return values
-        }
-        let t = try numeric(time)
-        let y = try numeric(outcome)
+        let t = try numericColumn(data, time)
+        let y = try numericColumn(data, outcome)
         return try fit(time: t, outcome: y, specification: specification)
+    }
+
+    /// A complete numeric column of `data` (dates as days).
+    static func numericColumn(_ data: DataFrame, _ name: String) throws -> [Double] {
+        guard let column = data[name] else { throw InterruptedTimeSeriesError.columnNotFound(name: name) }
+        guard column.type != .categorical, let values = column.numericValues() else {
+            throw InterruptedTimeSeriesError.nonNumericColumn(name: name, type: column.type.description)
+        }
+        let missing = values.filter { !$0.isFinite }.count
+        if missing > 0 { throw InterruptedTimeSeriesError.missingValues(column: name, rows: missing) }
+        return values
+    }
+
+    /// Series sorted by time and checked: finite values, a regular grid, enough periods on both
+    /// sides of the interruption, and a lag below the number of periods.
+    static func validatedSeries(
+        time: [Double], outcomes: [(name: String, values: [Double])], specification: InterruptedTimeSeriesSpecification
+    ) throws -> (times: [Double], outcomes: [[Double]], preCount: Int, postCount: Int, lag: Int) {
+        let badTime = time.filter { !$0.isFinite }.count
+        if badTime > 0 { throw InterruptedTimeSeriesError.missingValues(column: "time", rows: badTime) }
+        for (name, values) in outcomes {
+            precondition(values.count == time.count, "\(name) must have one entry per period")
+            let bad = values.filter { !$0.isFinite }.count
+            if bad > 0 { throw InterruptedTimeSeriesError.missingValues(column: name, rows: bad) }
+        }
+        let order = time.indices.sorted { time[$0] < time[$1] }
+        let t = order.map { time[$0] }
+        try checkRegularGrid(t)
+        let preCount = t.filter { $0 < specification.interruption }.count
+        let postCount = t.count - preCount
+        if preCount < minimumSegmentLength {
+            throw InterruptedTimeSeriesError.tooFewPreInterruptionPeriods(count: preCount, minimum: minimumSegmentLength)
+        }
+        if postCount < minimumSegmentLength {
+            throw InterruptedTimeSeriesError.tooFewPostInterruptionPeriods(
+                count: postCount, minimum: minimumSegmentLength)
+        }
+        let lag = specification.maxLag ?? NeweyWest.automaticLag(observations: t.count)
+        if lag >= t.count { throw InterruptedTimeSeriesError.lagTooLarge(lag: lag, observations: t.count) }
+        return (t, outcomes.map { series in order.map { series.values[$0] } }, preCount, postCount, lag)
     }
 
     /// Checks that sorted periods are distinct and lie on one equally spaced grid without holes.

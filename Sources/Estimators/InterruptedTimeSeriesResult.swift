@@ -22,6 +22,26 @@ public struct InterruptedTimeSeriesResult: Sendable {
         /// Confidence limits `estimate ± z_{(1+level)/2} · se`.
         public let lower: Double
         public let upper: Double
+
+        /// `wᵀb` with `√(wᵀVw)` and normal-based p-value and interval.
+        init(label: String, weights w: [Double], coefficients b: [Double], covariance v: Matrix, level: Double) {
+            var value = 0.0
+            var variance = 0.0
+            for i in w.indices {
+                value += w[i] * b[i]
+                for j in w.indices { variance += w[i] * v[i, j] * w[j] }
+            }
+            let se = max(variance, 0).squareRoot()
+            let z = value / se
+            let critical = Normal().quantile(0.5 + level / 2)
+            self.label = label
+            self.estimate = value
+            self.standardError = se
+            self.statistic = z
+            self.pValue = Normal().twoSidedPValue(z)
+            self.lower = value - critical * se
+            self.upper = value + critical * se
+        }
     }
 
     /// One post-interruption period: observed, fitted and the counterfactual pre-trend projection.
@@ -99,17 +119,9 @@ public struct InterruptedTimeSeriesResult: Sendable {
         precondition(weights.count == 4, "One weight per coefficient")
         var w = weights
         w[1] -= specification.interruption * weights[0]  // Aᵀw: β0 + β1 t = γ0 + γ1 (t − T0)
-        let value = zip(w, centredCoefficients).reduce(0) { $0 + $1.0 * $1.1 }
-        var variance = 0.0
-        for i in 0..<4 {
-            for j in 0..<4 { variance += w[i] * centredCovariance[i, j] * w[j] }
-        }
-        let se = max(variance, 0).squareRoot()
-        let z = value / se
-        let critical = Normal().quantile(0.5 + specification.level / 2)
         return Estimate(
-            label: label, estimate: value, standardError: se, statistic: z, pValue: Normal().twoSidedPValue(z),
-            lower: value - critical * se, upper: value + critical * se)
+            label: label, weights: w, coefficients: centredCoefficients, covariance: centredCovariance,
+            level: specification.level)
     }
 
     /// The immediate level change at the interruption, β2.

@@ -37,22 +37,29 @@ public enum NeweyWest {
     ///   - maxLag: the truncation lag `L ≥ 0` (`L = 0` gives the HC0 meat).
     public static func meat(design: Matrix, residuals: [Double], maxLag: Int) -> Matrix {
         let n = design.rows
-        let k = design.columns
         precondition(residuals.count == n, "One residual per design row is required")
-        precondition(maxLag >= 0, "The lag must be non-negative")
         // Scores u_t = x_t e_t as an N × K column-major matrix.
         var scores = design.elements
-        for j in 0..<k {
+        for j in 0..<design.columns {
             for t in 0..<n { scores[j * n + t] *= residuals[t] }
         }
-        var s = Matrix(rows: n, columns: k, columnMajor: scores).gram()
+        return meat(scores: Matrix(rows: n, columns: design.columns, columnMajor: scores), maxLag: maxLag)
+    }
+
+    /// `Σ_j w_j (Γ_j + Γ_jᵀ)` of a `T × K` score matrix whose rows are consecutive periods.
+    static func meat(scores: Matrix, maxLag: Int) -> Matrix {
+        precondition(maxLag >= 0, "The lag must be non-negative")
+        let n = scores.rows
+        let k = scores.columns
+        let u = scores.elements
+        var s = scores.gram()
         for lag in stride(from: 1, through: min(maxLag, n - 1), by: 1) {
             let w = bartlettWeight(lag: lag, maxLag: maxLag)
             // Γ_j[a, b] = Σ_{t ≥ j} u_t[a] u_{t−j}[b]; add w (Γ_j + Γ_jᵀ).
             for a in 0..<k {
                 for b in 0..<k {
                     var g = 0.0
-                    for t in lag..<n { g += scores[a * n + t] * scores[b * n + t - lag] }
+                    for t in lag..<n { g += u[a * n + t] * u[b * n + t - lag] }
                     s[a, b] += w * g
                     s[b, a] += w * g
                 }
@@ -74,10 +81,14 @@ public enum NeweyWest {
         precondition(bread.rows == k && bread.columns == k, "Bread must be K × K")
         precondition(n > k || !smallSampleCorrection, "The correction N/(N − K) needs N > K")
         let s = meat(design: design, residuals: residuals, maxLag: maxLag)
-        var v = Matrix.product(bread, Matrix.product(s, bread))
-        let c = smallSampleCorrection ? Double(n) / Double(n - k) : 1
-        for j in 0..<k {
-            for i in 0..<k { v[i, j] *= c }
+        return sandwich(bread: bread, meat: s, factor: smallSampleCorrection ? Double(n) / Double(n - k) : 1)
+    }
+
+    /// `factor · B S B`, symmetrized.
+    static func sandwich(bread: Matrix, meat: Matrix, factor: Double) -> Matrix {
+        var v = Matrix.product(bread, Matrix.product(meat, bread))
+        for j in 0..<v.columns {
+            for i in 0..<v.rows { v[i, j] *= factor }
         }
         return v.symmetrized()
     }

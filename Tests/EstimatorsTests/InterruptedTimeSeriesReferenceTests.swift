@@ -10,10 +10,13 @@ struct InterruptedTimeSeriesReference: Decodable {
     let tool: String
     let toolVersion: String
     let cases: [Case]
+    /// Comparative ITS, `cov_type="hac-groupsum"` (Driscoll–Kraay); same fields, 8 coefficients.
+    let comparativeCases: [Case]
 
     enum CodingKeys: String, CodingKey {
         case tool, cases
         case toolVersion = "tool_version"
+        case comparativeCases = "comparative_cases"
     }
 
     struct Case: Decodable {
@@ -99,6 +102,41 @@ struct InterruptedTimeSeriesReference: Decodable {
         for (k, h) in result.horizonEffects.enumerated() {
             #expect(close(h.estimate, expected.horizonEffect[k]))
             #expect(close(h.standardError, expected.horizonSE[k]))
+            #expect(close(h.pValue, expected.horizonP[k]))
+        }
+    }
+
+    @Test(arguments: ["comparative_L3", "comparative_rule_hac"])
+    func comparativeMatchesStatsmodelsDriscollKraay(caseName: String) throws {
+        let reference = try InterruptedTimeSeriesReference.load()
+        let expected = try #require(reference.comparativeCases.first { $0.name == caseName })
+        let frame = try DataFrame.readCSV(path: repositoryRoot.appendingPathComponent(expected.data).path)
+        let specification = InterruptedTimeSeriesSpecification(
+            interruption: expected.interruption, maxLag: expected.maxlags,
+            smallSampleCorrection: expected.useCorrection, horizons: expected.horizons)
+        let result = try InterruptedTimeSeries.fitComparative(
+            data: frame, outcome: "y", comparison: "y_comparison", time: "period", specification: specification)
+        #expect(result.maxLag == expected.lagUsed)
+        let ses = result.standardErrors
+        let v = result.covariance
+        for j in 0..<8 {
+            #expect(close(result.coefficients[j], expected.params[j]), "β\(j)")
+            #expect(close(ses[j], expected.bse[j]), "se β\(j)")
+            for i in 0..<8 { #expect(close(v[i, j], expected.cov[i][j]), "V[\(i), \(j)]") }
+        }
+        for (estimate, j) in zip([result.preTrendDifference, result.levelChange, result.slopeChange], [5, 6, 7]) {
+            #expect(close(estimate.estimate, expected.params[j]) && close(estimate.pValue, expected.pvalues[j]))
+            #expect(close(estimate.lower, expected.ciLower[j]) && close(estimate.upper, expected.ciUpper[j]))
+        }
+        let projections = result.projections
+        #expect(projections.map(\.time) == expected.postTimes)
+        for (k, p) in projections.enumerated() where k < expected.postTimes.count {
+            #expect(close(p.counterfactual, expected.counterfactual[k]), "counterfactual at \(p.time)")
+            #expect(close(p.counterfactualStandardError, expected.counterfactualSE[k]), "cf se at \(p.time)")
+            #expect(close(p.effect, expected.effect[k]) && close(p.effectStandardError, expected.effectSE[k]))
+        }
+        for (k, h) in result.horizonEffects.enumerated() {
+            #expect(close(h.estimate, expected.horizonEffect[k]) && close(h.standardError, expected.horizonSE[k]))
             #expect(close(h.pValue, expected.horizonP[k]))
         }
     }

@@ -81,6 +81,32 @@ import Testing
         #expect(hc0Coverage < hacCoverage - 0.10, "HC0 coverage \(hc0Coverage)")
     }
 
+    /// Noise-free comparative series: the treated series' changes beyond the comparison's are
+    /// recovered exactly, and its counterfactual is its pre-trend plus the comparison's changes.
+    @Test func comparativeRecoversTheDifferenceInChanges() throws {
+        let t = (1...16).map(Double.init)
+        let t0 = 9.0
+        func line(_ a: Double, _ b: Double, _ level: Double, _ slope: Double) -> [Double] {
+            t.map { a + b * $0 + ($0 >= t0 ? level + slope * ($0 - t0) : 0) }
+        }
+        let comparison = line(3, 0.2, 0.5, 0.1)
+        let treated = line(4, 0.3, 2.5, 0.4)
+        let result = try InterruptedTimeSeries.fitComparative(
+            time: t, outcome: treated, comparison: comparison, specification: .init(interruption: t0, maxLag: 1))
+        let expected: [Double] = [3, 0.2, 0.5, 0.1, 1, 0.1, 2, 0.3]
+        for (got, want) in zip(result.coefficients, expected) { #expect(abs(got - want) < 1e-10) }
+        let last = try #require(result.projections.last)
+        // Pre-trend of the treated series at t = 16 plus the comparison's level and slope change.
+        #expect(abs(last.counterfactual - (4 + 0.3 * 16 + 0.5 + 0.1 * 7)) < 1e-10)
+        #expect(abs(last.effect - (2 + 0.3 * 7)) < 1e-10)
+        #expect(abs(result.preTrendDifference.estimate - 0.1) < 1e-10)
+        #expect(throws: InterruptedTimeSeriesError.missingValues(column: "comparison", rows: 1)) {
+            try InterruptedTimeSeries.fitComparative(
+                time: t, outcome: treated, comparison: [.nan] + comparison.dropFirst(),
+                specification: .init(interruption: t0))
+        }
+    }
+
     @Test func tooFewPointsOnEitherSideAreTypedErrors() {
         let t = (1...10).map(Double.init)
         let y = t.map { 2 * $0 }

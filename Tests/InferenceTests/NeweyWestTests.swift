@@ -72,6 +72,40 @@ import Testing
         #expect(NeweyWest.bartlettWeight(lag: 4, maxLag: 3) == 0)
     }
 
+    /// Driscoll–Kraay equals Newey–West of the period-summed scores; with one row per period it is
+    /// plain Newey–West.
+    @Test func driscollKraaySumsScoresWithinPeriods() {
+        let (x, e) = data(n: 30, k: 3, seed: 12)
+        let bread = naiveInverse(x.gram())
+        let single = NeweyWest.driscollKraayCovariance(
+            design: x, residuals: e, period: Array(0..<30), bread: bread, maxLag: 2, smallSampleCorrection: true)
+        let plain = NeweyWest.covariance(design: x, residuals: e, bread: bread, maxLag: 2, smallSampleCorrection: true)
+        // Two series of 15 periods stacked: rows i and i + 15 share period i.
+        let period = Array(0..<15) + Array(0..<15)
+        let stacked = NeweyWest.driscollKraayCovariance(
+            design: x, residuals: e, period: period, bread: bread, maxLag: 2, smallSampleCorrection: false)
+        var sums = [[Double]](repeating: [0, 0, 0], count: 15)
+        for i in 0..<30 {
+            for j in 0..<3 { sums[period[i]][j] += x[i, j] * e[i] }
+        }
+        var meat = Matrix(rows: 3, columns: 3)
+        for t in 0..<15 {
+            for u in 0..<15 where abs(t - u) <= 2 {
+                let w = 1 - Double(abs(t - u)) / 3
+                for a in 0..<3 {
+                    for b in 0..<3 { meat[a, b] += w * sums[t][a] * sums[u][b] }
+                }
+            }
+        }
+        let naive = Matrix.product(bread, Matrix.product(meat, bread))
+        for i in 0..<3 {
+            for j in 0..<3 {
+                #expect(abs(single[i, j] - plain[i, j]) <= 1e-12 * max(1e-3, abs(plain[i, j])))
+                #expect(abs(stacked[i, j] - naive[i, j]) <= 1e-12 * max(1e-3, abs(naive[i, j])))
+            }
+        }
+    }
+
     /// A lag as long as the series uses every pair once.
     @Test func lagBeyondTheSeriesIsTruncated() {
         let (x, e) = data(n: 6, k: 2, seed: 1)
