@@ -111,6 +111,10 @@ import Testing
         let forbidden = try #require(result.comparisons.first { $0.type == .laterVsEarlierTreated })
         #expect(abs(forbidden.estimate + 1) <= 1e-10)
         #expect(result.forbiddenWeight > 0)
+        let summary = result.summary()
+        #expect(summary.contains("Later vs Earlier Treated") && summary.contains("cohort 3"))
+        #expect(summary.contains("of the weight is on comparisons whose controls are already treated"))
+        #expect(summary.contains("300 units × 8 periods"))
     }
 
     /// On `StaggeredPanelSimulation` with heterogeneous dynamic effects, the forbidden comparisons

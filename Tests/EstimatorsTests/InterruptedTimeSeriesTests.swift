@@ -38,6 +38,9 @@ import Testing
         #expect(first.time == 11 && abs(first.counterfactual - 8.3) < 1e-10 && abs(first.effect - 2) < 1e-10)
         #expect(abs(try #require(result.horizonEffects.first).estimate - 2.4) < 1e-10)
         #expect(result.covarianceLabel.contains("L = 2"))
+        let summary = result.summary()
+        #expect(summary.contains("10 before, 10 from the interruption at 11"))
+        #expect(summary.contains("level change") && summary.contains("effect at h = 4"))
     }
 
     /// Monte Carlo over 400 seeded AR(1) series (ρ = 0.6, N = 400, rule lag 5): the estimates are
@@ -100,6 +103,7 @@ import Testing
         #expect(abs(last.counterfactual - (4 + 0.3 * 16 + 0.5 + 0.1 * 7)) < 1e-10)
         #expect(abs(last.effect - (2 + 0.3 * 7)) < 1e-10)
         #expect(abs(result.preTrendDifference.estimate - 0.1) < 1e-10)
+        #expect(result.summary().contains("Driscoll–Kraay HAC over periods (Bartlett, L = 1"))
         #expect(throws: InterruptedTimeSeriesError.missingValues(column: "comparison", rows: 1)) {
             try InterruptedTimeSeries.fitComparative(
                 time: t, outcome: treated, comparison: [.nan] + comparison.dropFirst(),
