@@ -18,9 +18,10 @@
 /// treatment, so the weights sum to one and `Σ s β̂ = β̂_TWFE` exactly.
 ///
 /// Reference: Goodman-Bacon, A. (2021), "Difference-in-differences with variation in treatment
-/// timing", *Journal of Econometrics* 225(2), 254–277; R `bacondecomp::bacon` (Flack & Jee);
-/// Stata `bacondecomp`. Checked against an independent numpy implementation and the TWFE
-/// identity (`datasets/reference/bacon_staggered.json`).
+/// timing", *Journal of Econometrics* 225(2), 254–277 (as in R `bacondecomp::bacon` and Stata
+/// `bacondecomp`). Checked against an independent numpy/statsmodels implementation, whose 2×2s are
+/// subsample TWFE fits and whose weights are eq. (10a)–(10c) as printed, to 1e-8, and against the
+/// TWFE identity (`datasets/reference/bacon_staggered.json`).
 public enum GoodmanBacon {
     /// Decomposes the TWFE coefficient of `panel`'s outcome on its staggered treatment.
     ///

@@ -3,7 +3,9 @@
 /// The TWFE coefficient β̂ of `y_it = α_i + λ_t + β D_it + ε_it` on a balanced panel with
 /// staggered, absorbing treatment is the weighted sum `β̂ = Σ s_j β̂_j` of every 2×2 DiD
 /// comparison j between two timing groups, with variance weights `s_j ≥ 0` that sum to one
-/// (Goodman-Bacon 2021, *J. Econometrics* 225(2), Theorem 1). Matches R `bacondecomp::bacon`.
+/// (Goodman-Bacon 2021, *J. Econometrics* 225(2), Theorem 1); the decomposition R
+/// `bacondecomp::bacon` and Stata `bacondecomp` report (neither was run here: checked against an
+/// independent implementation and the TWFE identity instead).
 public struct GoodmanBaconDecomposition: Sendable, Equatable {
     /// A set of units sharing one treatment path (Goodman-Bacon's "timing group").
     public enum Group: Sendable, Equatable, Hashable, CustomStringConvertible {
@@ -23,7 +25,7 @@ public struct GoodmanBaconDecomposition: Sendable, Equatable {
         }
     }
 
-    /// The kind of a 2×2 comparison (labels as R `bacondecomp`).
+    /// The kind of a 2×2 comparison (labels after R `bacondecomp`'s comparison types).
     public enum ComparisonType: String, Sendable, Equatable, Hashable, CaseIterable, CustomStringConvertible {
         /// A timing group against the never treated over the whole panel (`s_kU`).
         case treatedVsNeverTreated = "Treated vs Never Treated"
@@ -57,8 +59,9 @@ public struct GoodmanBaconDecomposition: Sendable, Equatable {
         public let estimate: Double
         /// Its weight `s_j` in the TWFE coefficient (Theorem 1; all weights sum to one).
         public let weight: Double
-        /// Units in the treated and control groups.
+        /// Units in the treated group.
         public let treatedUnits: Int
+        /// Units in the control group.
         public let controlUnits: Int
     }
 
@@ -83,8 +86,9 @@ public struct GoodmanBaconDecomposition: Sendable, Equatable {
     public let weightedSum: Double
     /// `V̂^D = (1/NT) Σ D̃_it²`, the variance of the two-way demeaned treatment (the weights' denominator).
     public let treatmentVariance: Double
-    /// Units and periods of the panel.
+    /// Units of the panel.
     public let unitCount: Int
+    /// Periods of the panel.
     public let periodCount: Int
     /// Units per timing group.
     public let groupSizes: [Group: Int]

@@ -28,8 +28,9 @@ public struct InterruptedTimeSeriesComparativeResult: Sendable {
     public let maxLag: Int
     /// Residuals: the comparison series' periods, then the treated series'.
     public let residuals: [Double]
-    /// Periods before and from the interruption.
+    /// Periods before the interruption.
     public let preCount: Int
+    /// Periods from the interruption on.
     public let postCount: Int
 
     /// `β = A γ`: the raw-time intercepts are `β0 = γ0 − T0 γ1` and `β4 = γ4 − T0 γ5`.

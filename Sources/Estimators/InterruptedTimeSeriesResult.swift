@@ -19,8 +19,9 @@ public struct InterruptedTimeSeriesResult: Sendable {
         public let statistic: Double
         /// Two-sided p-value from the standard normal.
         public let pValue: Double
-        /// Confidence limits `estimate ± z_{(1+level)/2} · se`.
+        /// Lower confidence limit `estimate − z_{(1+level)/2} · se`.
         public let lower: Double
+        /// Upper confidence limit `estimate + z_{(1+level)/2} · se`.
         public let upper: Double
 
         /// `wᵀb` with `√(wᵀVw)` and normal-based p-value and interval.
@@ -52,11 +53,13 @@ public struct InterruptedTimeSeriesResult: Sendable {
         public let observed: Double
         /// The fitted value `β0 + β1 t + β2 + β3 (t − T0)`.
         public let fitted: Double
-        /// The pre-trend extrapolated, `β0 + β1 t`, with its standard error `√([1, t] V_{01} [1, t]ᵀ)`.
+        /// The pre-trend extrapolated, `β0 + β1 t` (comparative: see its `projections`).
         public let counterfactual: Double
+        /// Standard error of the counterfactual, `√(wᵀVw)` with `w = [1, t, 0, 0]`.
         public let counterfactualStandardError: Double
-        /// The modelled effect `fitted − counterfactual = β2 + β3 (t − T0)` and its standard error.
+        /// The modelled effect `fitted − counterfactual = β2 + β3 (t − T0)`.
         public let effect: Double
+        /// Standard error of the effect, `√(wᵀVw)` with `w = [0, 0, 1, t − T0]`.
         public let effectStandardError: Double
     }
 
@@ -91,8 +94,9 @@ public struct InterruptedTimeSeriesResult: Sendable {
     public let maxLag: Int
     /// OLS residuals in time order.
     public let residuals: [Double]
-    /// Periods before and from the interruption.
+    /// Periods before the interruption.
     public let preCount: Int
+    /// Periods from the interruption on.
     public let postCount: Int
 
     /// Number of periods N.

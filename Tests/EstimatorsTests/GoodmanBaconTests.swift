@@ -140,7 +140,7 @@ import Testing
         #expect(GoodmanBaconError.noTreatmentVariation.description.contains("never-treated"))
     }
 
-    @Test func labelsReadAsInBacondecomp() {
+    @Test func comparisonAndGroupLabels() {
         #expect(GoodmanBaconDecomposition.ComparisonType.laterVsEarlierTreated.description == "Later vs Earlier Treated")
         #expect(GoodmanBaconDecomposition.Group.cohort(4).description == "cohort 4")
         #expect(GoodmanBaconDecomposition.Group.cohort(4.5).description == "cohort 4.5")
