@@ -39,19 +39,20 @@ extension CallawaySantAnnaBootstrapBands {
         func text(_ interval: ClosedRange<Double>?) -> String {
             interval.map { "[\(StatisticsText.number($0.lowerBound)), \(StatisticsText.number($0.upperBound))]" } ?? ""
         }
-        func cells(_ row: Row, label: String) -> [String] {
+        func cells(_ row: Row, label: String, inBand: Bool) -> [String] {
             var out = cohortColumn ? [row.cohort.map(StatisticsText.compact) ?? ""] : []
             out += [
                 label, StatisticsText.number(row.estimate),
                 row.analyticStandardError.map { StatisticsText.number($0) } ?? "NA",
                 row.standardError.map { StatisticsText.number($0) } ?? "NA",
-                text(row.pointwise), text(row.simultaneous),
+                text(row.pointwise), inBand ? text(row.simultaneous) : "",
             ]
             return out
         }
-        var table = rows.map { cells($0, label: $0.label.map(StatisticsText.compact) ?? "") }
+        var table = rows.map { cells($0, label: $0.label.map(StatisticsText.compact) ?? "", inBand: true) }
         if let overall {
-            table.append(cells(overall, label: "overall"))
+            // The overall effect is a single number outside the band: its interval is the pointwise one.
+            table.append(cells(overall, label: "overall", inBand: false))
         }
         lines.append(StatisticsText.alignedTable(header: header, rows: table))
         if overall != nil {

@@ -134,6 +134,24 @@ func bootstrapPanel(_ design: StaggeredPanelSimulation, seed: UInt64, clustered:
         }
     }
 
+    @Test("clustered: one multiplier per cluster, applied to every unit of the cluster")
+    func clusteredMultipliers() throws {
+        let panel = try bootstrapPanel(StaggeredPanelSimulation(units: 200, clusters: 20), seed: 3, clustered: true)
+        let result = try CallawaySantAnna.estimate(panel)
+        let bands = result.bootstrapBands(options: .init(seed: 17, replicates: 6))
+        let codes = try #require(panel.clusterOfUnit)
+        #expect(bands.clusterCount == 20 && bands.clusterName == "site")
+        let width = bands.draws.statisticCount
+        for r in 0..<6 {
+            let v = MultiplierBootstrap.multipliers(forReplicate: r, count: 20, seed: 17)
+            for (k, column) in result.influence.enumerated() {
+                var total = 0.0
+                for i in 0..<panel.unitCount { total += v[codes[i]] * column[i] }
+                #expect(abs(bands.draws.values[r * width + k] - total / Double(panel.unitCount)) <= 1e-12)
+            }
+        }
+    }
+
     @Test("universal base: reference cells have no SE and stay out of the band")
     func universalReferenceCells() throws {
         let result = try CallawaySantAnna.estimate(
