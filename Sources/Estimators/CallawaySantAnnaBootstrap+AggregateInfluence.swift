@@ -29,9 +29,15 @@ public struct CallawaySantAnnaAggregateInfluence: Sendable, Equatable {
 }
 
 extension CallawaySantAnnaResult {
-    /// The influence functions of `aggregate(kind)`'s elements and overall effect (did's defaults:
-    /// no event-time window, no balancing).
-    public func aggregateInfluence(_ kind: CallawaySantAnnaAggregate.Kind) -> CallawaySantAnnaAggregateInfluence {
+    /// The influence functions of `aggregate(kind)`'s elements and overall effect (no balancing).
+    ///
+    /// - Parameter eventTimes: for `dynamic` only, keep the event times in this window (did's
+    ///   `aggte(type = "dynamic", min_e, max_e)`); the overall effect is then the mean over the
+    ///   window's e ≥ 0. `nil` keeps all, as `aggregate(.dynamic)`.
+    public func aggregateInfluence(
+        _ kind: CallawaySantAnnaAggregate.Kind, eventTimes window: ClosedRange<Double>? = nil
+    ) -> CallawaySantAnnaAggregateInfluence {
+        precondition(window == nil || kind == .dynamic, "an event-time window applies to the dynamic aggregation only")
         var counts: [Double: Int] = [:]
         for case let g? in unitCohorts { counts[g, default: 0] += 1 }
         let share = counts.mapValues { Double($0) / Double(unitCount) }
@@ -43,7 +49,8 @@ extension CallawaySantAnnaResult {
             let (estimate, psi) = shareWeighted(post, share: share, weightTerm: true)
             return .init(kind: kind, labels: [], estimates: [], elementInfluence: [], overall: estimate, overallInfluence: psi)
         case .dynamic:
-            labels = Array(Set(effects.map(\.eventTime))).sorted()
+            labels = Array(Set(effects.map(\.eventTime))).filter { window?.contains($0) ?? true }.sorted()
+            precondition(!labels.isEmpty, "no event time falls within the window")
             parts = labels.map { e in shareWeighted(effects.indices.filter { effects[$0].eventTime == e }, share: share, weightTerm: true) }
         case .group:
             labels = Array(share.keys).sorted()
@@ -55,6 +62,7 @@ extension CallawaySantAnnaResult {
             parts = labels.map { t in shareWeighted(post.filter { effects[$0].period == t }, share: share, weightTerm: true) }
         }
         let chosen = kind == .dynamic ? labels.indices.filter { labels[$0] >= 0 } : Array(labels.indices)
+        precondition(!chosen.isEmpty, "the window holds no event time e ≥ 0 for the overall effect")
         // Group: overall weights p_g / Σp over cohorts (with the weight term); else a plain mean.
         let weights = chosen.map { kind == .group ? share[labels[$0]]! : 1 }
         let total = weights.reduce(0, +)

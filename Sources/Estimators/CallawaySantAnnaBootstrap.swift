@@ -34,10 +34,13 @@ extension CallawaySantAnnaResult {
     /// An aggregation's elements with bootstrap SEs, pointwise intervals and a simultaneous band
     /// over all elements (did's `aggte(…, cband = TRUE)`; for `dynamic` this includes the
     /// pre-treatment event times), plus the overall effect with a bootstrap SE and pointwise interval.
+    /// - Parameter eventTimes: for `dynamic`, the event times to report and cover (did's `min_e`,
+    ///   `max_e`); a shorter window gives a narrower band. `nil` = all.
     public func bootstrapBands(
-        _ kind: CallawaySantAnnaAggregate.Kind, options: CallawaySantAnnaBootstrapOptions
+        _ kind: CallawaySantAnnaAggregate.Kind, eventTimes: ClosedRange<Double>? = nil,
+        options: CallawaySantAnnaBootstrapOptions
     ) -> CallawaySantAnnaBootstrapBands {
-        let aggregate = aggregateInfluence(kind)
+        let aggregate = aggregateInfluence(kind, eventTimes: eventTimes)
         let parts = aggregate.labels.indices.map {
             BandInput(
                 label: aggregate.labels[$0], cohort: nil, estimate: aggregate.estimates[$0],

@@ -32,6 +32,31 @@ struct CallawaySantAnnaBootstrapReference: Decodable {
         }
     }
 
+    /// The dynamic aggregation over an event-time window (`min_e`, `max_e`).
+    struct Window: Decodable {
+        let minE: Double
+        let maxE: Double
+        let labels: [Double]
+        let att: [Double]
+        let analyticSE: [Double]
+        let overallATT: Double
+        let overallAnalyticSE: Double
+        let se: [Double]
+        let overallSE: Double
+        let critVal: Double
+
+        enum CodingKeys: String, CodingKey {
+            case labels, att, se
+            case minE = "min_e"
+            case maxE = "max_e"
+            case analyticSE = "analytic_se"
+            case overallATT = "overall_att"
+            case overallAnalyticSE = "overall_analytic_se"
+            case overallSE = "overall_se"
+            case critVal = "crit_val"
+        }
+    }
+
     struct Case: Decodable {
         let name: String
         let controlGroup: String
@@ -43,9 +68,11 @@ struct CallawaySantAnnaBootstrapReference: Decodable {
         let se: [Double?]
         let critVal: Double
         let aggregations: [String: Aggregation]
+        let dynamicWindow: Window?
 
         enum CodingKeys: String, CodingKey {
             case name, cluster, group, period, att, se, aggregations
+            case dynamicWindow = "dynamic_window"
             case controlGroup = "control_group"
             case basePeriod = "base_period"
             case critVal = "crit_val"
@@ -115,5 +142,33 @@ struct CallawaySantAnnaBootstrapReference: Decodable {
             }
             #expect(within(got.bandCriticalValue, want.critVal, criticalTolerance), "\(kind) band")
         }
+    }
+
+    /// The event-time window of did's `aggte(type = "dynamic", min_e = -2, max_e = 3)`: estimates and
+    /// analytic SEs to 1e-8 (deterministic), bootstrap SEs and the band at the tolerances above.
+    @Test func dynamicWindowMatchesCsdid() throws {
+        let reference = try CallawaySantAnnaBootstrapReference.load()
+        let expected = try #require(reference.cases.first { $0.name == "never_varying" })
+        let want = try #require(expected.dynamicWindow)
+        let frame = try DataFrame.readCSV(path: repositoryRoot.appendingPathComponent(reference.data).path)
+        let panel = try StaggeredPanel(data: frame, outcome: "y", unit: "id", time: "period", cohort: "cohort")
+        let result = try CallawaySantAnna.estimate(panel)
+        let window = want.minE...want.maxE
+        let options = CallawaySantAnnaBootstrapOptions(seed: 20_261_124, replicates: 50_000)
+        let bands = result.bootstrapBands(.dynamic, eventTimes: window, options: options)
+        #expect(bands.rows.map(\.label) == want.labels)
+        for (j, row) in bands.rows.enumerated() where j < want.labels.count {
+            #expect(abs(row.estimate - want.att[j]) <= 1e-8, "e = \(want.labels[j])")
+            #expect(abs(row.analyticStandardError! - want.analyticSE[j]) <= 1e-8, "analytic SE e = \(want.labels[j])")
+            #expect(within(row.standardError, want.se[j], seTolerance), "SE e = \(want.labels[j])")
+        }
+        let overall = try #require(bands.overall)
+        #expect(abs(overall.estimate - want.overallATT) <= 1e-8)
+        #expect(abs(overall.analyticStandardError! - want.overallAnalyticSE) <= 1e-8)
+        #expect(within(overall.standardError, want.overallSE, seTolerance))
+        #expect(within(bands.bandCriticalValue, want.critVal, criticalTolerance))
+        // Same draws, fewer rows: each replicate's maximum can only shrink.
+        let full = result.bootstrapBands(.dynamic, options: options)
+        #expect(bands.simultaneousCriticalValue! <= full.simultaneousCriticalValue!)
     }
 }

@@ -5,7 +5,7 @@ import Inference
 import Testing
 
 /// A simulated panel, clustered by the simulated cluster when `clustered`.
-func bootstrapPanel(_ design: StaggeredPanelSimulation, seed: UInt64, clustered: Bool) throws -> StaggeredPanel {
+func csBootstrapPanel(_ design: StaggeredPanelSimulation, seed: UInt64, clustered: Bool) throws -> StaggeredPanel {
     let (panel, clusterOfUnit) = design.simulate(seed: seed)
     guard clustered else { return panel }
     var ids: [String] = []
@@ -33,7 +33,7 @@ func bootstrapPanel(_ design: StaggeredPanelSimulation, seed: UInt64, clustered:
 
     @Test("aggregated influence functions reproduce aggregate(_:): estimates and analytic SEs", arguments: [false, true])
     func aggregateInfluenceMatchesAggregate(clustered: Bool) throws {
-        let panel = try bootstrapPanel(StaggeredPanelSimulation(units: 400, clusters: 40), seed: 5, clustered: clustered)
+        let panel = try csBootstrapPanel(StaggeredPanelSimulation(units: 400, clusters: 40), seed: 5, clustered: clustered)
         for specification in Self.specifications {
             let result = try CallawaySantAnna.estimate(panel, specification: specification)
             for kind in CallawaySantAnnaAggregate.Kind.allCases {
@@ -57,7 +57,7 @@ func bootstrapPanel(_ design: StaggeredPanelSimulation, seed: UInt64, clustered:
     @Test("bootstrap SEs within Monte Carlo tolerance of the analytic SEs on a large panel", arguments: [false, true])
     func bootstrapStandardErrorsMatchAnalytic(clustered: Bool) throws {
         let design = StaggeredPanelSimulation(units: 2000, clusters: 200)
-        let result = try CallawaySantAnna.estimate(try bootstrapPanel(design, seed: 12, clustered: clustered))
+        let result = try CallawaySantAnna.estimate(try csBootstrapPanel(design, seed: 12, clustered: clustered))
         let options = CallawaySantAnnaBootstrapOptions(seed: 2026, replicates: 4000)
         let cells = result.bootstrapBands(options: options)
         let dynamic = result.bootstrapBands(.dynamic, options: options)
@@ -124,7 +124,7 @@ func bootstrapPanel(_ design: StaggeredPanelSimulation, seed: UInt64, clustered:
 
     @Test("bit-identical results on 1 and 2 threads", arguments: [false, true])
     func threadIndependence(clustered: Bool) throws {
-        let panel = try bootstrapPanel(StaggeredPanelSimulation(units: 300, clusters: 30), seed: 6, clustered: clustered)
+        let panel = try csBootstrapPanel(StaggeredPanelSimulation(units: 300, clusters: 30), seed: 6, clustered: clustered)
         let result = try CallawaySantAnna.estimate(panel)
         for threads in [1, 2] {
             let one = CallawaySantAnnaBootstrapOptions(seed: 41, replicates: 499, threads: 1)
@@ -136,7 +136,7 @@ func bootstrapPanel(_ design: StaggeredPanelSimulation, seed: UInt64, clustered:
 
     @Test("clustered: one multiplier per cluster, applied to every unit of the cluster")
     func clusteredMultipliers() throws {
-        let panel = try bootstrapPanel(StaggeredPanelSimulation(units: 200, clusters: 20), seed: 3, clustered: true)
+        let panel = try csBootstrapPanel(StaggeredPanelSimulation(units: 200, clusters: 20), seed: 3, clustered: true)
         let result = try CallawaySantAnna.estimate(panel)
         let bands = result.bootstrapBands(options: .init(seed: 17, replicates: 6))
         let codes = try #require(panel.clusterOfUnit)
@@ -193,7 +193,7 @@ func bootstrapPanel(_ design: StaggeredPanelSimulation, seed: UInt64, clustered:
 
     @Test("summary states the bootstrap, the seed, the clusters and which intervals are simultaneous")
     func summaryText() throws {
-        let panel = try bootstrapPanel(StaggeredPanelSimulation(units: 300, clusters: 20), seed: 2, clustered: true)
+        let panel = try csBootstrapPanel(StaggeredPanelSimulation(units: 300, clusters: 20), seed: 2, clustered: true)
         let result = try CallawaySantAnna.estimate(panel)
         let text = result.bootstrapBands(.dynamic, options: .init(seed: 123, replicates: 999)).summary
         #expect(text.contains("dynamic aggregation, multiplier bootstrap"))

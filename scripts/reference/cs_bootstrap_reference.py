@@ -10,6 +10,9 @@ values, with B = 20,000 Rademacher draws, on the panel of `cs_reference.py`
     .fit(est_method="reg", base_period=<bp>, bstrap=True)
     .aggte(typec=<simple|dynamic|group|calendar>, bstrap=True, cband=True, biters=20000)
 
+and, for the first case, the dynamic aggregation over event times -2..3
+(`aggte(typec="dynamic", min_e=-2, max_e=3, ...)`, bootstrapped and with bstrap=False).
+
 A bootstrap cannot be matched draw by draw across generators, so the Swift tests compare their
 own large-B results with these at a Monte Carlo tolerance. csdid draws one Rademacher weight per
 unit (or per cluster, applied to cluster sums of the influence function), takes the bootstrap SE
@@ -37,7 +40,7 @@ def plain(x):
     return [None if not np.isfinite(v) else float(v) for v in np.asarray(x, dtype=float).ravel()]
 
 
-def case(df, name, control_group, base_period, cluster=None):
+def case(df, name, control_group, base_period, cluster=None, window=None):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         np.random.seed(SEED)
@@ -73,13 +76,29 @@ def case(df, name, control_group, base_period, cluster=None):
                 entry["se"] = plain(a["se_egt"])
                 entry["crit_val"] = float(np.ravel(a["crit_val_egt"])[0])
             out["aggregations"][kind] = entry
+        if window:
+            # An event-time window, bootstrapped and analytic (after the draws above, so they are unchanged).
+            lo, hi = window
+            a = model.aggte(typec="dynamic", min_e=lo, max_e=hi, bstrap=True, cband=True, biters=BITERS,
+                            alp=ALPHA).atte
+            b = model.aggte(typec="dynamic", min_e=lo, max_e=hi, bstrap=False, cband=False).atte
+            out["dynamic_window"] = {
+                "min_e": lo, "max_e": hi,
+                "call": f'aggte(typec="dynamic", min_e={lo}, max_e={hi}, bstrap=True, cband=True, '
+                        f'biters={BITERS}, alp={ALPHA}) and the same with bstrap=False, cband=False',
+                "labels": plain(a["egt"]), "att": plain(b["att_egt"]), "analytic_se": plain(b["se_egt"]),
+                "overall_att": float(np.ravel(b["overall_att"])[0]),
+                "overall_analytic_se": float(np.ravel(b["overall_se"])[0]),
+                "se": plain(a["se_egt"]), "overall_se": float(np.ravel(a["overall_se"])[0]),
+                "crit_val": float(np.ravel(a["crit_val_egt"])[0]),
+            }
     return out
 
 
 def main():
     df = pd.read_csv(DATA)
     cases = [
-        case(df, "never_varying", "nevertreated", "varying"),
+        case(df, "never_varying", "nevertreated", "varying", window=(-2, 3)),
         case(df, "notyet_universal", "notyettreated", "universal"),
         case(df, "never_varying_cluster_site", "nevertreated", "varying", cluster="site"),
     ]
