@@ -4,7 +4,7 @@
 /// (`csdid/utils/bmisc.py`, `Ub = 1 − 2·Bernoulli(½)`) both draw Rademacher weights, so that is
 /// the default. Mammen's two-point weights also match the third moment (E V³ = 1), which helps
 /// skewed influence functions (Mammen 1993, "Bootstrap and wild bootstrap for high dimensional
-/// linear models", Ann. Statist. 21(1); the weights Stata `csdid`'s `wboot` offers).
+/// linear models", Ann. Statist. 21(1); the weights of R `DRDID`'s `mboot.did`, Sant'Anna & Zhao 2020).
 public enum MultiplierWeights: String, Sendable, Equatable, CaseIterable {
     /// V = ±1 with probability ½ each (E V = 0, E V² = 1, E V³ = 0).
     case rademacher
