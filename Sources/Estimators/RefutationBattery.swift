@@ -53,8 +53,9 @@ public struct RefutationBattery: Sendable {
     /// A battery; traps unless `0 < level < 1`, `placeboShift ≥ 1` and `permutations ≥ 1`.
     public init(
         estimator: RefutationEstimator = .callawaySantAnna(), level: Double = 0.95, placeboShift: Int = 1,
-        placeboComparison: PlaceboComparison = .neverTreated, permutations: Int = 999, randomization: RandomizationUnit = .units, seed: UInt64 = 20_231_001,
-        threads: Int? = nil, preTrendSpecification: CallawaySantAnnaSpecification = .init()
+        placeboComparison: PlaceboComparison = .neverTreated, permutations: Int = 999,
+        randomization: RandomizationUnit = .units, seed: UInt64 = 20_231_001, threads: Int? = nil,
+        preTrendSpecification: CallawaySantAnnaSpecification = .init()
     ) {
         precondition(level > 0 && level < 1, "The confidence level must lie strictly between 0 and 1")
         precondition(placeboShift >= 1, "A placebo date must lie at least one period before the real one")

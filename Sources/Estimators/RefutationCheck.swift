@@ -31,6 +31,15 @@ public struct RefutationCheck: Sendable, Equatable {
             case .preTrend: return "pre-trend test"
             }
         }
+
+        /// What the check's interval is: `confidence interval`, `central permutation range`, `range`.
+        public var intervalLabel: String {
+            switch self {
+            case .placeboTreatmentDate, .placeboOutcome, .preTrend: return "confidence interval"
+            case .randomizationInference: return "central permutation range"
+            case .leaveOneCohortOut: return "range"
+            }
+        }
     }
 
     /// One part of a check (a cohort's placebo effect, the estimate without a cohort).
@@ -82,17 +91,19 @@ public struct RefutationCheck: Sendable, Equatable {
         self.permutationStatistics = permutationStatistics
     }
 
-    /// One line: `pass  placebo outcome: placebo ATT = 0.031, p = 0.62 — …`.
+    /// One line: `pass  placebo outcome: placebo estimate = -0.041, p = 0.6220, interval [-0.2046, 0.1236] — …`.
     public var summary: String {
-        var line = (passed ? "pass  " : "FAIL  ") + kind.title + ": " + statisticLabel + " = "
+        var line =
+            (passed ? "pass  " : "FAIL  ") + kind.title + ": " + statisticLabel + " = "
             + StatisticsText.number(statistic, significant: 4)
         if let pValue {
             let text = StatisticsText.pValue(pValue)
             line += text.hasPrefix("<") ? ", p " + text : ", p = " + text
         }
         if let interval {
-            line += ", [" + StatisticsText.compact(interval.lowerBound) + ", "
-                + StatisticsText.compact(interval.upperBound) + "]"
+            line +=
+                ", \(kind.intervalLabel) [" + StatisticsText.number(interval.lowerBound, significant: 4) + ", "
+                + StatisticsText.number(interval.upperBound, significant: 4) + "]"
         }
         return line + " — " + explanation
     }

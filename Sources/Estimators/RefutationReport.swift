@@ -19,8 +19,11 @@ public struct RefutationReport: Sendable, Equatable {
 
     /// The estimator, the estimate and one line per check.
     public var summary: String {
-        ([estimatorLabel, "estimate: " + StatisticsText.number(estimate.estimate, significant: 4)
-            + (estimate.standardError.map { " (SE " + StatisticsText.number($0, significant: 4) + ")" } ?? "")]
+        ([
+            estimatorLabel,
+            "estimate: " + StatisticsText.number(estimate.estimate, significant: 4)
+                + (estimate.standardError.map { " (SE " + StatisticsText.number($0, significant: 4) + ")" } ?? ""),
+        ]
             + checks.map(\.summary)).joined(separator: "\n")
     }
 }

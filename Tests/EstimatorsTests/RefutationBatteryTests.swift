@@ -154,6 +154,8 @@ import Testing
         #expect(abs(check.interval!.lowerBound - (simple.overall - half)) < 1e-12)
         #expect(abs(check.interval!.upperBound - (simple.overall + half)) < 1e-12)
         #expect(check.pValue == StudentT(degreesOfFreedom: 499).twoSidedPValue(simple.overall / se))
+        #expect(check.summary.hasPrefix("FAIL  placebo outcome: placebo estimate = "))
+        #expect(check.summary.contains(", p < 2.2e-16, confidence interval ["))
     }
 
     /// Any estimator plugs in: a not-yet-treated Callaway–Sant'Anna and a closure.
