@@ -12,7 +12,8 @@ extension RefutationBattery {
             callawaySantAnna: CallawaySantAnna.estimate(panel, specification: preTrendSpecification), level: level)
     }
 
-    /// Joint test that every pre-treatment ATT(g,t) (t < g) is zero, in Hotelling's F form.
+    /// Joint test that every pre-treatment ATT(g,t) (t < g − δ, δ the anticipation) is zero, in
+    /// Hotelling's F form.
     ///
     ///     W = θ̂ᵀ V̂⁻¹ θ̂,   V̂ = Σ_c S_c S_cᵀ / n²,   S_c = Σ_{i∈c} ψᵢ
     ///     F = (G − q)/(q·G) · W  ~  F(q, G − q)
@@ -20,7 +21,8 @@ extension RefutationBattery {
     /// over the q pre-treatment cells with a standard error, from their influence functions ψ
     /// (the G clusters c are the units unless the panel has a cluster variable). W is R `did`'s
     /// pre-test of parallel trends (`att_gt`: `W = n·t(preatt) %*% solve(preV) %*% preatt`,
-    /// V = ΨᵀΨ/n, referred to χ²(q)). Treating the G cluster sums as a sample, W·(G − 1)/G is
+    /// V = ΨᵀΨ/n, referred to χ²(q)); W matches Python `csdid` 0.4.3's pre-test to 1e-8
+    /// (`datasets/reference/refutation_pretest.json`, unit and site clustering, anticipation 0 and 1). Treating the G cluster sums as a sample, W·(G − 1)/G is
     /// Hotelling's T² and (G − q)/(q(G − 1))·T² is F(q, G − q) (Hotelling 1931; the small-sample
     /// reference of cluster-robust Wald tests in Pustejovsky & Tipton 2018, JBES 36(4), §3). Why not
     /// χ²(q): with 11 pre-treatment cells and 50 teams it rejected a true null in 23% of simulated
@@ -34,8 +36,10 @@ extension RefutationBattery {
         -> RefutationCheck
     {
         precondition(level > 0 && level < 1, "The confidence level must lie strictly between 0 and 1")
+        // Pre-treatment means before any anticipation: t < g − δ (R `did`: `group - anticipation > year`).
+        let delta = Double(result.specification.anticipation)
         let cells = result.effects.indices.filter {
-            !result.effects[$0].isPostTreatment && result.effects[$0].standardError != nil
+            result.effects[$0].period < result.effects[$0].cohort - delta && result.effects[$0].standardError != nil
         }
         let q = cells.count
         guard q > 0 else { throw RefutationError.noPreTreatmentEffects }
