@@ -52,6 +52,14 @@ public struct RefutationCheck: Sendable, Equatable {
         public let standardError: Double?
         /// Its two-sided p-value, where there is one.
         public let pValue: Double?
+
+        /// An element of a check.
+        public init(label: String, estimate: Double, standardError: Double?, pValue: Double?) {
+            self.label = label
+            self.estimate = estimate
+            self.standardError = standardError
+            self.pValue = pValue
+        }
     }
 
     /// The check.

@@ -24,10 +24,12 @@ import Testing
             let basePeriod: String
             let anticipation: Int
             let cluster: String?
-            let W: Double
-            let Wpval: Double
+            let wald: Double
+            let waldPValue: Double
             enum CodingKeys: String, CodingKey {
-                case name, anticipation, cluster, W, Wpval
+                case name, anticipation, cluster
+                case wald = "W"
+                case waldPValue = "Wpval"
                 case controlGroup = "control_group"
                 case basePeriod = "base_period"
             }
@@ -54,7 +56,7 @@ import Testing
         let q = Double(check.elements.count)
         let g = Double(panel.clusterCount)
         let wald = check.statistic * q * g / (g - q)
-        #expect(abs(wald - expected.W) <= 1e-8 * expected.W, "W = \(wald) vs \(expected.W)")
-        #expect(abs(ChiSquared(degreesOfFreedom: q).survival(wald) - expected.Wpval) <= 5e-6)
+        #expect(abs(wald - expected.wald) <= 1e-8 * expected.wald, "W = \(wald) vs \(expected.wald)")
+        #expect(abs(ChiSquared(degreesOfFreedom: q).survival(wald) - expected.waldPValue) <= 5e-6)
     }
 }
