@@ -10,19 +10,19 @@ extension RefutationBattery {
     /// never-treated units (`placeboComparison == .neverTreated`) or all units untreated throughout
     /// those periods (`.notYetTreated`: also the cohorts first treated after the last kept period);
     /// other cohorts are left out. Under a not-yet-treated comparison a trend shared by all treated
-    /// cohorts is partly differenced away, as it is in the estimator. Every effect estimated there is a placebo: under
-    /// parallel trends and no anticipation it is 0. The cohorts' tests are combined by Bonferroni:
-    /// p = min(1, m · min_g p_g) with p_g the two-sided p-value of cohort g's placebo estimate
-    /// (t with G − 1 df, see `inference`) (Roth, Sant'Anna, Bilinski & Poe 2023, §3.2, "placebo" or "in-time falsification"
-    /// tests; Abadie 2021 on backdating). Passes when p ≥ α. Cohorts with fewer than k + 1
-    /// untreated periods or no comparison units are skipped; the estimator's anticipation setting
-    /// should be 0.
+    /// cohorts is partly differenced away, as it is in the estimator. Every effect estimated there
+    /// is a placebo: under parallel trends and no anticipation it is 0. The cohorts' tests are
+    /// combined by Bonferroni: p = min(1, m · min_g p_g), with p_g the two-sided p-value of cohort
+    /// g's placebo estimate (t with G − 1 df, see `inference`); the statistic is the largest |t|
+    /// (Roth, Sant'Anna, Bilinski & Poe 2023, §3.2, in-time placebo tests; Abadie 2021, JEL 59(2),
+    /// on backdating). Passes when p ≥ α. Cohorts with fewer than k + 1 untreated periods or no
+    /// comparison units are skipped; the estimator's anticipation setting should be 0.
     /// - Throws: `RefutationError.noPlaceboCohort` when every cohort is skipped; the estimator's errors.
     public func placeboTreatmentDate(_ panel: StaggeredPanel) throws -> RefutationCheck {
         let k = placeboShift
         var elements: [RefutationCheck.Element] = []
         var skipped: [Double] = []
-        var largestZ = 0.0
+        var largestT = 0.0
         for g in panel.treatedCohorts {
             // Periods 0..<pre are untreated for cohort g.
             let pre = panel.periods.firstIndex { $0 >= g } ?? panel.periods.count
@@ -52,8 +52,12 @@ extension RefutationBattery {
             }
             let sub = StaggeredPanel(slicing: panel, units: units, periods: Array(0..<pre), cohorts: cohorts)
             let value = try estimator.estimate(sub)
+            let clusters = Double(sub.clusterCount)
             let p = inference(value, clusters: sub.clusterCount)?.p
-            if let se = value.standardError, se > 0 { largestZ = max(largestZ, abs(value.estimate / se)) }
+            if let se = value.standardError, se > 0, clusters >= 2 {
+                // The same CR1-scaled t as the p-value (see `inference`).
+                largestT = max(largestT, abs(value.estimate / (se * (clusters / (clusters - 1)).squareRoot())))
+            }
             elements.append(
                 .init(
                     label: "cohort \(StatisticsText.compact(g)) at \(StatisticsText.compact(fake))",
@@ -77,7 +81,7 @@ extension RefutationBattery {
                 + skipped.map { StatisticsText.compact($0) }.joined(separator: ", ") + "."
         }
         return RefutationCheck(
-            kind: .placeboTreatmentDate, statistic: largestZ, statisticLabel: "largest placebo |z|", pValue: p,
+            kind: .placeboTreatmentDate, statistic: largestT, statisticLabel: "largest placebo |t|", pValue: p,
             interval: nil, passed: passed, explanation: explanation, elements: elements)
     }
 
