@@ -9,10 +9,13 @@ import Inference
 ///
 /// with α_i ~ N(0, unitSD²) shifted by `cohortShift`·g (selection on levels, which differencing
 /// removes), λ_t = `trend`·t, cluster-period shocks u_ct ~ N(0, clusterSD²) and ε_it ~ N(0, noiseSD²).
-/// Parallel trends hold and there is no anticipation, so the true ATT(g,t) is the mean of τ_g(t)
-/// over cohort g's units, which is τ_g(t) itself (effects are homogeneous within a cohort and
-/// heterogeneous across cohorts and exposure). Modelled on the seeded DGPs of pyfixest
-/// (`utils/dgps.py`) and R `did::build_sim_dataset`.
+/// With the default `differentialTrend` δ = 0 parallel trends hold and there is no anticipation, so
+/// the true ATT(g,t) is the mean of τ_g(t) over cohort g's units, which is τ_g(t) itself (effects
+/// are homogeneous within a cohort and heterogeneous across cohorts and exposure). A δ ≠ 0 adds
+/// δ·(t − g) to every treated unit's outcome in every period: a linear differential trend that
+/// violates parallel trends (the causal effect, and so `trueEffect`, is unchanged). `sample(seed:)`
+/// also draws a placebo outcome the treatment cannot affect (see `Sample`). Modelled on the seeded
+/// DGPs of pyfixest (`utils/dgps.py`) and R `did::build_sim_dataset`.
 public struct StaggeredPanelSimulation: Sendable, Equatable {
     /// Number of units.
     public var units: Int
@@ -41,13 +44,15 @@ public struct StaggeredPanelSimulation: Sendable, Equatable {
     public var cohortShift: Double
     /// SD of the idiosyncratic noise ε_it.
     public var noiseSD: Double
+    /// Slope δ of the differential trend δ·(t − g) of treated units (0: parallel trends hold).
+    public var differentialTrend: Double = 0
 
     /// A simulation design; defaults give a 3-cohort panel with never-treated units.
     public init(
         units: Int = 500, periods: Int = 8, cohorts: [Int] = [4, 6, 7], cohortEffects: [Double] = [1, 2, 3],
         effectGrowth: Double = 0.5, neverTreatedShare: Double = 0.3, clusters: Int = 50, clusterSD: Double = 0.5,
         treatmentByCluster: Bool = false, unitSD: Double = 2, trend: Double = 0.4, cohortShift: Double = 0.2,
-        noiseSD: Double = 1
+        noiseSD: Double = 1, differentialTrend: Double = 0
     ) {
         precondition(units > 0 && periods >= 2 && clusters > 0, "need units, clusters and at least two periods")
         precondition(cohorts.count == cohortEffects.count, "one effect per cohort")
@@ -66,6 +71,7 @@ public struct StaggeredPanelSimulation: Sendable, Equatable {
         self.trend = trend
         self.cohortShift = cohortShift
         self.noiseSD = noiseSD
+        self.differentialTrend = differentialTrend
     }
 
     /// The true ATT(g,t): (β_g + γ·(t − g)) for t ≥ g, 0 before.
@@ -76,9 +82,16 @@ public struct StaggeredPanelSimulation: Sendable, Equatable {
 
     /// A simulated panel and each unit's cluster, reproducible from `seed` (independent of
     /// platform and thread count: `RandomStream` streams 0 for assignment, 1 for outcomes).
+    /// The panel is clustered by unit; `sample(seed:)` gives the same draw with the team clusters,
+    /// the placebo outcome and the true aggregates.
     public func simulate(seed: UInt64) -> (panel: StaggeredPanel, clusterOfUnit: [Int]) {
+        let draw = sample(seed: seed)
+        return (draw.panel(), draw.clusterOfUnit)
+    }
+
+    /// Cohort (0 = never treated) and cluster of every unit, from `RandomStream` stream 0.
+    func assignment(seed: UInt64) -> (cohortOfUnit: [Int], clusterOfUnit: [Int]) {
         var assign = RandomStream(seed: seed, stream: 0)
-        var draws = RandomStream(seed: seed, stream: 1)
         // A cohort draw: never treated with the given share, else one of the cohorts at random.
         func drawCohort() -> Int {
             guard !cohorts.isEmpty, assign.nextUniform() >= neverTreatedShare else { return 0 }
@@ -91,28 +104,30 @@ public struct StaggeredPanelSimulation: Sendable, Equatable {
             clusterOfUnit[i] = assign.nextInt(below: clusters)
             cohortOfUnit[i] = treatmentByCluster ? cohortOfCluster[clusterOfUnit[i]] : drawCohort()
         }
-        let shocks = (0..<(clusters * periods)).map { _ in clusterSD * Self.normal(&draws) }
-        var ids: [String] = []
-        var time: [Double] = []
-        var cohort: [Double] = []
+        return (cohortOfUnit, clusterOfUnit)
+    }
+
+    /// Unit-major outcomes (`[unit * periods + t − 1]`) drawn from `stream`: cluster-period shocks
+    /// first, then per unit its effect α_i and one noise draw per period. With `treated` false the
+    /// effect τ is left out (the placebo outcome); the differential trend is kept either way.
+    func outcomes(cohortOfUnit: [Int], clusterOfUnit: [Int], stream: inout RandomStream, treated: Bool) -> [Double] {
+        let shocks = (0..<(clusters * periods)).map { _ in clusterSD * Self.normal(&stream) }
         var outcome: [Double] = []
+        outcome.reserveCapacity(units * periods)
         for i in 0..<units {
             let g = cohortOfUnit[i]
-            let alpha = unitSD * Self.normal(&draws) + cohortShift * Double(g)
+            let alpha = unitSD * Self.normal(&stream) + cohortShift * Double(g)
             for t in 1...periods {
-                let tau = g > 0 ? trueEffect(cohort: g, period: t) : 0
+                let tau = g > 0 && treated ? trueEffect(cohort: g, period: t) : 0
+                // Added only when δ ≠ 0, so that default designs reproduce their earlier draws bit for bit.
+                let drift = g > 0 && differentialTrend != 0 ? differentialTrend * Double(t - g) : 0
                 let y =
                     alpha + trend * Double(t) + shocks[clusterOfUnit[i] * periods + t - 1] + tau
-                    + noiseSD * Self.normal(&draws)
-                ids.append(String(i + 1))
-                time.append(Double(t))
-                cohort.append(Double(g))
-                outcome.append(y)
+                    + noiseSD * Self.normal(&stream)
+                outcome.append(drift == 0 ? y : y + drift)
             }
         }
-        // The simulated panel is balanced and complete by construction.
-        let panel = try! StaggeredPanel(unit: ids, time: time, cohort: cohort, outcome: outcome)
-        return (panel, clusterOfUnit)
+        return outcome
     }
 
     /// A standard normal draw by Box–Muller (one of the pair; simple and reproducible).
