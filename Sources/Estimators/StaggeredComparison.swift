@@ -10,6 +10,9 @@ public enum StaggeredEstimator: String, Sendable, Equatable, CaseIterable, Codab
     case callawaySantAnna = "Callaway–Sant'Anna"
     /// Sun & Abraham (2021) interaction-weighted event study and its ATT.
     case sunAbraham = "Sun–Abraham"
+    /// Borusyak, Jaravel & Spiess (2024) imputation: Y(0) from unit and period effects fitted on
+    /// untreated observations.
+    case imputation = "Imputation (BJS)"
 
     /// What the overall figure of this estimator is, in words.
     public var overallMeaning: String {
@@ -18,6 +21,7 @@ public enum StaggeredEstimator: String, Sendable, Equatable, CaseIterable, Codab
             return "static TWFE coefficient on the treatment indicator (a weighted average of 2×2 comparisons whose weights can be negative)"
         case .callawaySantAnna: return "simple ATT: post-treatment ATT(g,t) weighted by cohort size"
         case .sunAbraham: return "interaction-weighted ATT over the post-treatment relative periods"
+        case .imputation: return "ATT averaged over all treated observations, each against its imputed untreated outcome"
         }
     }
 }
@@ -89,7 +93,7 @@ public struct StaggeredComparisonRow: Sendable, Equatable {
     public let warnings: [String]
 }
 
-/// TWFE, Callaway–Sant'Anna and Sun–Abraham on the same staggered panel, one table and one
+/// TWFE, Callaway–Sant'Anna, Sun–Abraham and the BJS imputation estimator on the same staggered panel, one table and one
 /// event-time series per estimator (for a plot): the diagnostic evaluators use to see whether the
 /// TWFE estimate is distorted by heterogeneous effects (Roth, Sant'Anna, Bilinski & Poe 2023, §3).
 ///
@@ -113,6 +117,7 @@ public struct StaggeredComparison: Sendable {
                 case .twoWayFixedEffects: return try twoWayFixedEffects(spec, data: data)
                 case .callawaySantAnna: return try callawaySantAnna(spec, data: data)
                 case .sunAbraham: return try sunAbraham(spec, data: data)
+                case .imputation: return try imputation(spec, data: data)
                 }
             } catch {
                 return StaggeredComparisonRow(
@@ -198,6 +203,34 @@ public struct StaggeredComparison: Sendable {
             sampleSize: "N = \(StatisticsText.count(result.n))", inference: result.covarianceLabel,
             series: result.eventTimes.filter { spec.window.contains($0.eventTime) }.map(point), failure: nil,
             warnings: result.warnings)
+    }
+}
+
+extension StaggeredComparison {
+    /// The imputation estimator's row: post-treatment event times only (BJS test the leads in a
+    /// separate regression on untreated observations, reported among the warnings when it rejects).
+    static func imputation(_ spec: StaggeredComparisonSpecification, data: DataFrame) throws -> StaggeredComparisonRow {
+        let result = try ImputationEstimator.estimate(
+            ImputationEstimator.Specification(
+                outcome: spec.outcome, unit: spec.unit, time: spec.time, cohort: spec.cohort, cluster: spec.cluster,
+                level: spec.level),
+            data: data)
+        func point(_ e: ImputationEstimator.Effect) -> EventTimePoint {
+            EventTimePoint(
+                eventTime: e.eventTime ?? 0, estimate: e.estimate, standardError: e.standardError, lower: e.lower, upper: e.upper)
+        }
+        var warnings = result.warnings
+        if let test = result.preTrendTest, test.chiSquarePValue < 0.05 {
+            warnings.append(
+                "The imputation pre-trend test rejects (χ²(\(test.restrictions)) = \(StatisticsText.number(test.chiSquare, significant: 4)), "
+                    + "p = \(StatisticsText.pValue(test.chiSquarePValue))): untreated outcomes already diverge before treatment.")
+        }
+        return StaggeredComparisonRow(
+            estimator: .imputation, overall: point(result.overall),
+            sampleSize: "N = \(StatisticsText.count(result.untreatedObservations + result.treatedObservations))",
+            inference: "BJS conservative variance, clustered by \(spec.cluster ?? spec.unit) (G = \(result.clusterCount))",
+            series: result.eventTimes.filter { $0.eventTime.map(spec.window.contains) ?? false }.map(point), failure: nil,
+            warnings: warnings)
     }
 }
 

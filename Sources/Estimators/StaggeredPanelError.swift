@@ -50,7 +50,8 @@ public enum StaggeredPanelError: Error, Equatable, Sendable, CustomStringConvert
         case .unbalancedPanel(let units, let periods, let rows, let example):
             return "The panel is not balanced: the data have \(rows) row(s) for \(units) unit(s) × "
                 + "\(periods) period(s) (\(example)). Remove duplicate rows; to keep only the units observed "
-                + "in every period (R did's default), pass PanelInputOptions(balance: .keepCompleteUnits)."
+                + "in every period (R did's default), pass --keep-complete-units to impact did "
+                + "(PanelInputOptions(balance: .keepCompleteUnits) in code)."
         case .noCompleteUnits(let units, let periods):
             return "None of the \(units) unit(s) is observed in all \(periods) period(s), so balancing leaves no "
                 + "data. Restrict the data to periods the units share, or fill the gaps."

@@ -6,7 +6,9 @@ extension EffectEstimateRow {
     public static func textTable(_ rows: [EffectEstimateRow], level: Double, countHeader: String = "n") -> String {
         let percent = StatisticsText.compact((level * 100 * 1e6).rounded() / 1e6)
         let withCount = rows.contains { $0.count != nil }
+        let withBand = rows.contains { $0.bandLower != nil }
         var header = ["", "estimate", "std. error", "p", "\(percent)% CI"]
+        if withBand { header.append("\(percent)% uniform band") }
         if withCount { header.append(countHeader) }
         let body = rows.map { row -> [String] in
             var cells: [String]
@@ -19,6 +21,11 @@ extension EffectEstimateRow {
                     row.lower.flatMap { lo in row.upper.map { hi in "[\(StatisticsText.number(lo)), \(StatisticsText.number(hi))]" } }
                         ?? "",
                 ]
+            }
+            if withBand {
+                cells.append(
+                    row.bandLower.flatMap { lo in row.bandUpper.map { "[\(StatisticsText.number(lo)), \(StatisticsText.number($0))]" } }
+                        ?? "")
             }
             if withCount { cells.append(row.count.map(StatisticsText.count) ?? "") }
             return cells

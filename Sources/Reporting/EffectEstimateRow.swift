@@ -24,6 +24,10 @@ public struct EffectEstimateRow: Codable, Sendable, Equatable {
     public let count: Int?
     /// The row is a normalised reference cell (estimate 0 by construction).
     public let reference: Bool
+    /// Lower end of a simultaneous (uniform) band over the rows of its table, when one was computed.
+    public var bandLower: Double? = nil
+    /// Upper end of the simultaneous band.
+    public var bandUpper: Double? = nil
 
     /// A value from its parts.
     public init(

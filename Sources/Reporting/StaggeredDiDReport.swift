@@ -51,12 +51,17 @@ public struct StaggeredDiDReport: Codable, Sendable, Equatable {
     public let warnings: [String]
 
     /// The report of `result` with the given aggregations, columns as named by the caller.
+    ///
+    /// With `bootstrap`, every aggregation's elements carry multiplier-bootstrap standard errors,
+    /// pointwise intervals and a simultaneous band (R `did` `bstrap = TRUE, cband = TRUE`); the
+    /// ATT(g,t) table keeps its analytic standard errors.
     public init(
         _ result: CallawaySantAnnaResult, columns: [String: String], aggregations kinds: [CallawaySantAnnaAggregate.Kind],
-        level: Double = 0.95
+        level: Double = 0.95, bootstrap: CallawaySantAnnaBootstrapOptions? = nil
     ) {
         format = Self.formatIdentifier
         estimator = "Callaway & Sant'Anna (2021) group-time average treatment effects"
+            + (result.specification.isConditional ? " (\(result.specification.estimationMethod.label))" : "")
         self.columns = columns
         units = result.unitCount
         neverTreatedUnits = result.unitCohorts.filter { $0 == nil }.count
@@ -72,11 +77,18 @@ public struct StaggeredDiDReport: Codable, Sendable, Equatable {
                 + (spec.basePeriod == .varying
                     ? " (pre-treatment cells compare consecutive periods; post-treatment cells the last period before treatment)."
                     : " (every cell is compared with the last period before treatment)."),
-            "Parallel trends of the untreated outcome between each cohort and its comparison group, unconditionally.",
+            spec.isConditional
+                ? "Parallel trends of the untreated outcome conditional on \(spec.covariates.joined(separator: ", ")) "
+                    + "(base-period values); estimator: \(spec.estimationMethod.label); overlap of the propensity score."
+                : "Parallel trends of the untreated outcome between each cohort and its comparison group, unconditionally.",
             "Standard errors: analytic, from the influence function, clustered by "
                 + (result.clusterName.map { "\($0) (G = \(result.clusterCount))" } ?? "unit (G = \(result.unitCount))")
-                + "; intervals are pointwise normal intervals.",
-        ]
+                + (bootstrap.map {
+                    "; aggregations: multiplier bootstrap (\(StatisticsText.count($0.replicates)) replicates, "
+                        + "\($0.weights.label), seed \($0.seed)) with pointwise intervals and a simultaneous "
+                        + "(uniform) band over each aggregation's elements."
+                } ?? "; intervals are pointwise normal intervals (no simultaneous band: ask for the bootstrap)."),
+        ] + result.inputReport.notes
         groupTimeEffects = result.effects.map { e in
             let label = "ATT(\(StatisticsText.compact(e.cohort)), \(StatisticsText.compact(e.period)))"
             if e.standardError == nil && e.estimate == 0 && e.period == e.basePeriod {
@@ -103,6 +115,24 @@ public struct StaggeredDiDReport: Codable, Sendable, Equatable {
             case .calendar:
                 prefix = "period "
                 meaning = "average of the calendar-period effects"
+            }
+            if let bootstrap {
+                let bands = result.bootstrapBands(kind, options: bootstrap)
+                func row(_ label: String, _ r: CallawaySantAnnaBootstrapBands.Row) -> EffectEstimateRow {
+                    var out = EffectEstimateRow.normal(label: label, estimate: r.estimate, standardError: r.standardError, level: level)
+                    out.bandLower = r.simultaneous?.lowerBound
+                    out.bandUpper = r.simultaneous?.upperBound
+                    return out
+                }
+                let overall = bands.overall.map { r in
+                    EffectEstimateRow.normal(
+                        label: "overall (\(kind.rawValue))", estimate: r.estimate, standardError: r.standardError, level: level)
+                } ?? .normal(
+                    label: "overall (\(kind.rawValue))", estimate: aggregate.overall,
+                    standardError: aggregate.overallStandardError, level: level)
+                return Aggregation(
+                    kind: kind.rawValue, meaning: meaning, overall: overall,
+                    elements: bands.rows.map { row(prefix + StatisticsText.compact($0.label ?? .nan), $0) })
             }
             return Aggregation(
                 kind: kind.rawValue, meaning: meaning,

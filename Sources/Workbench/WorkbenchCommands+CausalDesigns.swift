@@ -26,16 +26,46 @@ extension WorkbenchCommands {
     /// `impact-staggered-did/1` JSON.
     ///
     /// - Throws: the CSV reader's errors and `StaggeredPanelError`.
+    ///
+    /// - Parameters:
+    ///   - inputOptions: what to do with units missing some periods (default: the panel's typed error).
+    ///   - bootstrap: multiplier-bootstrap options for bootstrap SEs and simultaneous bands.
     public static func staggeredDiD(
         dataPath: String, columns: PanelColumns, specification: CallawaySantAnnaSpecification = .init(),
-        aggregations: [CallawaySantAnnaAggregate.Kind] = [.simple, .dynamic], level: Double = 0.95, json: Bool = false
+        aggregations: [CallawaySantAnnaAggregate.Kind] = [.simple, .dynamic], level: Double = 0.95,
+        inputOptions: PanelInputOptions = .init(), bootstrap: CallawaySantAnnaBootstrapOptions? = nil, json: Bool = false
     ) throws -> String {
         let frame = try DataFrame.readCSV(path: dataPath)
         let panel = try StaggeredPanel(
             data: frame, outcome: columns.outcome, unit: columns.unit, time: columns.time, cohort: columns.cohort,
-            cluster: columns.cluster)
+            cluster: columns.cluster, covariates: specification.covariates, options: inputOptions)
         let result = try CallawaySantAnna.estimate(panel, specification: specification)
-        let report = StaggeredDiDReport(result, columns: columns.byRole, aggregations: aggregations, level: level)
+        let report = StaggeredDiDReport(
+            result, columns: columns.byRole, aggregations: aggregations, level: level, bootstrap: bootstrap)
+        return json ? try ReportJSON.text(report) : report.text()
+    }
+
+    /// Runs TWFE, Callaway–Sant'Anna, Sun–Abraham and the imputation estimator on one CSV panel,
+    /// with the Goodman-Bacon decomposition of the TWFE coefficient; what `impact did --compare`
+    /// prints (text, or `impact-staggered-comparison/1` JSON with the event-time series for a plot).
+    ///
+    /// - Throws: the CSV reader's errors. An estimator that cannot run on these data is reported in
+    ///   its row instead.
+    public static func staggeredComparison(
+        dataPath: String, columns: PanelColumns, window: ClosedRange<Int> = -4...4, level: Double = 0.95,
+        json: Bool = false
+    ) throws -> String {
+        let frame = try DataFrame.readCSV(path: dataPath)
+        let spec = StaggeredComparisonSpecification(
+            outcome: columns.outcome, unit: columns.unit, time: columns.time, cohort: columns.cohort,
+            cluster: columns.cluster, window: window, level: level)
+        let comparison = StaggeredComparison.run(spec, data: frame)
+        let bacon = Result<GoodmanBaconDecomposition, any Error> {
+            try GoodmanBacon.decompose(
+                StaggeredPanel(
+                    data: frame, outcome: columns.outcome, unit: columns.unit, time: columns.time, cohort: columns.cohort))
+        }
+        let report = StaggeredComparisonReport(comparison, columns: columns.byRole, bacon: bacon)
         return json ? try ReportJSON.text(report) : report.text()
     }
 

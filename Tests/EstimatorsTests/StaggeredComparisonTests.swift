@@ -4,7 +4,7 @@ import Testing
 
 @testable import Estimators
 
-@Suite("TWFE, Callaway–Sant'Anna and Sun–Abraham side by side")
+@Suite("TWFE, Callaway–Sant'Anna, Sun–Abraham and imputation side by side")
 struct StaggeredComparisonTests {
     static func data() throws -> DataFrame {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -41,6 +41,12 @@ struct StaggeredComparisonTests {
         #expect(saRow.overall?.estimate == sa.att?.estimate)
         #expect(saRow.series.first { $0.eventTime == -1 }?.standardError == nil)
         #expect(saRow.series.allSatisfy { (-3...3).contains($0.eventTime) })
+
+        let bjs = try ImputationEstimator.estimate(
+            .init(outcome: "y", unit: "unit", time: "time", cohort: "cohort", cluster: "team"), data: frame)
+        let bjsRow = try #require(comparison.row(.imputation))
+        #expect(bjsRow.overall?.estimate == bjs.overall.estimate)
+        #expect(bjsRow.series.map(\.eventTime) == Array(0...3))
     }
 
     @Test("the static TWFE coefficient is the regression on the post-treatment indicator")

@@ -23,6 +23,41 @@ struct CausalDesignCommandTests {
         }
     }
 
+    @Test("did --compare prints the four estimators, the series and the decomposition")
+    func didCompare() throws {
+        let output = try ImpactProcess.run([
+            "did", "datasets/reference/data/sunab_staggered.csv", "--outcome", "y", "--unit", "unit", "--time", "time",
+            "--cohort", "cohort", "--cluster", "team", "--compare", "--window", "-3:3",
+        ])
+        #expect(output.status == 0, "stderr: \(output.stderr)")
+        for text in ["TWFE", "Callaway–Sant'Anna", "Sun–Abraham", "Imputation (BJS)", "Event-time estimates (for a plot)",
+            "Goodman-Bacon decomposition", "Later vs Earlier Treated", "Reading:"]
+        {
+            #expect(output.stdout.contains(text), "missing \(text)")
+        }
+    }
+
+    @Test("did with covariates, the bootstrap band and complete units only")
+    func didCovariatesBootstrap() throws {
+        let output = try ImpactProcess.run([
+            "did", "datasets/reference/data/cs_covariates_messy.csv", "--outcome", "y", "--unit", "id", "--time", "period",
+            "--cohort", "cohort", "--covariates", "x1,x2", "--method", "reg", "--bootstrap", "199", "--seed", "5",
+            "--keep-complete-units", "--aggregate", "dynamic",
+        ])
+        #expect(output.status == 0, "stderr: \(output.stderr)")
+        for text in ["conditional on x1, x2", "multiplier bootstrap (199 replicates", "uniform band",
+            "not observed in every period were dropped"]
+        {
+            #expect(output.stdout.contains(text), "missing \(text)")
+        }
+        let unbalanced = try ImpactProcess.run([
+            "did", "datasets/reference/data/cs_covariates_messy.csv", "--outcome", "y", "--unit", "id", "--time", "period",
+            "--cohort", "cohort",
+        ])
+        #expect(unbalanced.status == 1)
+        #expect(unbalanced.stderr.contains("--keep-complete-units"))
+    }
+
     @Test("eventstudy --json is impact-event-study/1 with the pre-trend test")
     func eventStudyJSON() throws {
         let output = try ImpactProcess.run([
@@ -60,6 +95,10 @@ struct CausalDesignCommandTests {
               "--leads", "2", "--lags", "2", "--reference", "-5"], "must lie in the window"),
             (["compare", crossSection, "--outcome", "y", "--treatment", "d", "--covariates", "x1", "--target", "atc"],
              "--target is ate or att"),
+            (["did", csPanel, "--outcome", "y", "--unit", "id", "--time", "period", "--cohort", "cohort", "--method", "ols"],
+             "--method is reg, ipw or dr"),
+            (["did", csPanel, "--outcome", "y", "--unit", "id", "--time", "period", "--cohort", "cohort", "--window", "2:4"],
+             "--window is FIRST:LAST"),
         ])
     func badOptions(arguments: [String], message: String) throws {
         let output = try ImpactProcess.run(arguments)

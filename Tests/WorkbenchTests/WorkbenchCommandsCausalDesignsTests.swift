@@ -87,6 +87,23 @@ struct WorkbenchCommandsCausalDesignsTests {
         #expect(text.contains("SMD before"))
     }
 
+    @Test("the side-by-side JSON carries every estimator's series and the decomposition")
+    func staggeredComparisonJSON() throws {
+        let path = referenceData.appendingPathComponent("sunab_staggered.csv").path
+        let columns = PanelColumns(outcome: "y", unit: "unit", time: "time", cohort: "cohort", cluster: "team")
+        let json = try WorkbenchCommands.staggeredComparison(dataPath: path, columns: columns, window: -2...2, json: true)
+        let report = try ReportJSON.decode(StaggeredComparisonReport.self, from: json)
+        #expect(report.format == "impact-staggered-comparison/1")
+        #expect(report.estimators.map(\.name) == StaggeredEstimator.allCases.map(\.rawValue))
+        #expect(report.estimators.allSatisfy { $0.failure == nil && $0.overall != nil })
+        let decomposition = try GoodmanBacon.decompose(
+            StaggeredPanel(data: DataFrame.readCSV(path: path), outcome: "y", unit: "unit", time: "time", cohort: "cohort"))
+        #expect(report.forbiddenWeight == decomposition.forbiddenWeight)
+        let twfe = try #require(report.estimators.first?.overall?.estimate)
+        #expect(abs(twfe - decomposition.twfeEstimate) < 1e-10)
+        #expect(report.estimators[0].series.map(\.eventTime) == [-2, -1, 0, 1, 2])
+    }
+
     @Test("an unbalanced panel reaches did as the panel's typed error")
     func unbalancedPanel() throws {
         let columns = PanelColumns(outcome: "y", unit: "unit", time: "time", cohort: "cohort")
