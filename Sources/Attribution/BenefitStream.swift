@@ -36,7 +36,7 @@ public struct BenefitStream: Sendable, Equatable, Codable {
 
     /// A stream after checking the horizon, population and rates.
     /// - Throws: `AttributionError.nonPositiveHorizon`, `.negativePopulation`, `.invalidRate`,
-    ///   `.trainedBelowObserved`.
+    ///   `.trainedBelowObserved`, `.nonPositiveDataSupport`.
     public init(
         population: Double, horizonMonths: Double = 12, conversion: MonetaryConversion, decayRate: Double = 0,
         discountRate: Double = 0, trainedPopulation: Double? = nil, dataSupportMonths: Int? = nil,
@@ -56,7 +56,7 @@ public struct BenefitStream: Sendable, Equatable, Codable {
             }
         }
         if let dataSupportMonths, dataSupportMonths < 1 {
-            throw AttributionError.nonPositiveHorizon(months: Double(dataSupportMonths))
+            throw AttributionError.nonPositiveDataSupport(months: dataSupportMonths)
         }
         self.population = population
         self.horizonMonths = horizonMonths

@@ -14,15 +14,21 @@ public enum ImpactLevelError: Error, Equatable, Sendable, CustomStringConvertibl
     public var description: String {
         switch self {
         case .tooFewObservations(let measure, let count, let minimum):
-            return "The \(measure) data have \(count) usable observations; at least \(minimum) are needed. Collect more responses or leave this level out (guiding principle 2: lower levels need not be comprehensive)."
+            return "The \(measure) data have \(count) usable observations; at least \(minimum) are needed. "
+                + "Collect more responses or leave this level out (guiding principle 2: lower levels need not be comprehensive)."
         case .outsideScale(let measure, let row, let value, let lower, let upper):
-            return "Row \(row) of the \(measure) data is \(value), outside the scale \(lower)–\(upper). Correct the entry or state the right scale."
+            return "Row \(row) of the \(measure) data is \(value), outside the scale \(lower)–\(upper). "
+                + "Correct the entry or state the right scale."
         case .unpairedScores(let pre, let post):
-            return "There are \(pre) pre-training and \(post) post-training scores. A paired comparison needs one pre and one post score per participant: align them by participant (missing scores as NaN)."
+            return "There are \(pre) pre-training and \(post) post-training scores. "
+                + "A paired comparison needs one pre and one post score per participant: align them by participant (missing scores as NaN)."
         case .constantChange(let change):
-            return "Every participant's score changed by exactly \(change), so the standard deviation of the changes is 0 and the effect size and t test are undefined. Check the assessment data."
+            return
+                "Every participant's score changed by exactly \(change), so the standard deviation of the changes is 0 and the effect size and t test are undefined. "
+                + "Check the assessment data."
         case .invalidScale(let lower, let upper, let threshold):
-            return "The scale \(lower)–\(upper) with favourable threshold \(threshold) is invalid: need lower < upper and the threshold within the scale."
+            return
+                "The scale \(lower)–\(upper) with favourable threshold \(threshold) is invalid: need lower < upper and the threshold within the scale."
         }
     }
 }

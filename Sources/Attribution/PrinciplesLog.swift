@@ -12,6 +12,7 @@ public struct PrincipleApplication: Sendable, Equatable, Codable {
     public let before: Double?
     public let after: Double?
 
+    /// An application; give `before` and `after` together, or neither.
     public init(
         principle: GuidingPrinciple, rule: String, location: String, quantity: String? = nil, before: Double? = nil,
         after: Double? = nil
@@ -36,6 +37,7 @@ public struct PrincipleApplication: Sendable, Equatable, Codable {
 public struct PrinciplesLog: Sendable, Equatable, Codable {
     public private(set) var entries: [PrincipleApplication]
 
+    /// A log holding `entries`, in order.
     public init(entries: [PrincipleApplication] = []) { self.entries = entries }
 
     /// Appends one application.

@@ -20,11 +20,16 @@ public enum ROIChain {
         public let horizonIsFirstYearDefault: Bool
         /// Principle applications made before the chain (the conversion table's choice, say).
         public let priorPrinciples: PrinciplesLog
+        /// Levels 1–3 and the intangibles reported beside the ROI, when collected.
+        public let chainOfImpact: ChainOfImpact?
 
+        /// Settings with the percentile interval, no hurdle and a study-stated horizon by default.
+        /// `seed` must be the seed of the isolation step's bootstrap, so replicate r's assumption
+        /// draws pair with replicate r's resample.
         public init(
             stream: BenefitStream, ledger: CostLedger, level: Double = 0.95, method: BootstrapIntervalMethod = .percentile,
             hurdlePercent: Double? = nil, seed: UInt64, scheme: String, horizonIsFirstYearDefault: Bool = false,
-            priorPrinciples: PrinciplesLog = PrinciplesLog()
+            priorPrinciples: PrinciplesLog = PrinciplesLog(), chainOfImpact: ChainOfImpact? = nil
         ) {
             precondition(level > 0 && level < 1, "level must be in (0, 1)")
             self.stream = stream
@@ -36,6 +41,7 @@ public enum ROIChain {
             self.scheme = scheme
             self.horizonIsFirstYearDefault = horizonIsFirstYearDefault
             self.priorPrinciples = priorPrinciples
+            self.chainOfImpact = chainOfImpact
         }
     }
 
@@ -87,7 +93,8 @@ public enum ROIChain {
             let values = draws.map { $0[keyPath: key] }
             // Basic and normal intervals are arithmetic on the replicates; an infinite payback breaks
             // them, while order statistics still place it (percentile).
-            let method = values.contains { $0.isInfinite } ? .percentile : settings.method
+            let anyInfinite = point[keyPath: key].isInfinite || values.contains { $0.isInfinite }
+            let method = anyInfinite ? .percentile : settings.method
             let interval = try BootstrapInterval.interval(
                 method, estimate: point[keyPath: key], replicates: values, level: settings.level)
             return ROIEstimate(point: point[keyPath: key], interval: interval)
@@ -97,6 +104,7 @@ public enum ROIChain {
         let aboveHurdle = settings.hurdlePercent.map { h in Double(draws.filter { $0.roiPercent > h }.count) / usable }
 
         var principles = settings.priorPrinciples
+        if let chain = settings.chainOfImpact { principles.append(contentsOf: chain.principlesLog) }
         principles.append(contentsOf: settings.ledger.principlesLog)
         principles.append(contentsOf: try stream.principlesLog(path: effect, firstYearDefault: settings.horizonIsFirstYearDefault))
         return ROIChainResult(
@@ -107,7 +115,7 @@ public enum ROIChain {
             hurdlePercent: settings.hurdlePercent, probabilityROIAboveHurdle: aboveHurdle, schedule: pointSchedule,
             replicatesUsed: draws.count, failures: failures, method: settings.method, level: settings.level,
             seed: settings.seed, scheme: settings.scheme, extrapolation: stream.extrapolation,
-            extrapolatedMonths: pointSchedule.extrapolatedMonths, principles: principles)
+            extrapolatedMonths: pointSchedule.extrapolatedMonths, chainOfImpact: settings.chainOfImpact, principles: principles)
     }
 
     /// The effect reported for a path: a constant's value; for an event-time path, the mean of

@@ -2,7 +2,9 @@ import Inference
 
 /// One figure of the chain: its point value and its bootstrap interval.
 public struct ROIEstimate: Sendable, Equatable, Codable {
+    /// The figure from the point effect and the point value per unit.
     public let point: Double
+    /// Its bootstrap interval from the replicate figures.
     public let interval: BootstrapConfidenceInterval
 }
 
@@ -51,6 +53,8 @@ public struct ROIChainResult: Sendable, Equatable, Codable {
     /// What was done in horizon months beyond the data, and how many there were.
     public let extrapolation: ExtrapolationChoice
     public let extrapolatedMonths: Int
+    /// Levels 1–3 and the intangibles (listed, not priced), when collected.
+    public let chainOfImpact: ChainOfImpact?
     /// Every guiding-principle rule applied, with the numbers it changed.
     public let principles: PrinciplesLog
 

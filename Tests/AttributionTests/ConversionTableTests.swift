@@ -8,7 +8,8 @@ struct ConversionTableTests {
     func selection() throws {
         let table = try ConversionTable(entries: [
             "handle_time": [
-                try MonetaryConversion(valuePerUnit: 80, unitDescription: "hour saved", source: "manager", credibility: .participantEstimate),
+                try MonetaryConversion(
+                    valuePerUnit: 80, unitDescription: "hour saved", source: "manager", credibility: .participantEstimate),
                 try MonetaryConversion(valuePerUnit: 55, unitDescription: "hour saved", source: "HR", credibility: .standardValue),
                 try MonetaryConversion(valuePerUnit: 52, unitDescription: "hour saved", source: "Finance", credibility: .standardValue),
             ]

@@ -74,7 +74,8 @@ struct ROIChainTests {
         #expect(result.failures.map(\.replicate) == [3, 7])
         #expect(result.failures[0].reason.contains("no finite effect"))
         #expect(throws: AttributionError.allReplicatesFailed(count: 2)) {
-            try ROIChain.run(effect: .constant(7_500), replicates: [.constant(.nan), .constant(.infinity)], settings: Self.workedSettings())
+            try ROIChain.run(
+                effect: .constant(7_500), replicates: [.constant(.nan), .constant(.infinity)], settings: Self.workedSettings())
         }
     }
 
@@ -129,5 +130,40 @@ struct ROIChainTests {
         #expect(throws: AttributionError.nonFiniteEffect(month: 2)) {
             try ROIChain.run(effect: .eventTime([1, .nan, 3]), replicates: reps, settings: settings)
         }
+    }
+
+    @Test("the static entry point (ROICalculator) and the chain agree on a constant effect")
+    func agreesWithCalculator() throws {
+        let settings = try Self.workedSettings()
+        let reps = Self.replicates()
+        let chain = try ROIChain.run(effect: .constant(7_500), replicates: reps, settings: settings)
+        let effects = reps.map { path -> Double in
+            if case .constant(let e) = path { return e }
+            return .nan
+        }
+        let analysis = try ROICalculator.analyse(
+            effect: 7_500, replicates: effects, stream: settings.stream, ledger: settings.ledger, seed: 11, scheme: "test")
+        #expect(abs(chain.roiPercent.point - analysis.point.roiPercent) < 1e-9)
+        #expect(abs(chain.paybackMonths.point - analysis.point.paybackMonths) < 1e-12)
+        #expect(abs(chain.roiPercent.interval.lower - analysis.roiInterval.lower) < 1e-9)
+        #expect(abs(chain.roiPercent.interval.upper - analysis.roiInterval.upper) < 1e-9)
+        #expect(abs(chain.paybackMonths.interval.lower - analysis.paybackInterval.lower) < 1e-9)
+        #expect(abs(chain.benefitCostRatio.interval.upper - analysis.bcrInterval.upper) < 1e-9)
+        #expect(chain.probabilityROIPositive == analysis.probabilityROIPositive)
+    }
+
+    @Test("an infinite payback falls back to the percentile interval; levels 1–3 join the principles log")
+    func paybackFallbackAndChain() throws {
+        let reps: [EffectPath] = [.constant(-100), .constant(500), .constant(1_000), .constant(2_000)]
+        let base = try Self.workedSettings(method: .basic)
+        let chain = ChainOfImpact(intangibles: [Intangible(name: "morale", evidence: "pulse survey")])
+        let settings = ROIChain.Settings(
+            stream: base.stream, ledger: base.ledger, method: .basic, seed: 11, scheme: "test", chainOfImpact: chain)
+        let result = try ROIChain.run(effect: .constant(1_000), replicates: reps, settings: settings)
+        #expect(result.paybackMonths.interval.method == .percentile)
+        #expect(result.paybackMonths.interval.upper == .infinity)
+        #expect(result.roiPercent.interval.method == .basic)
+        #expect(result.principles.entries(for: .intangibles).count == 1)
+        #expect(result.chainOfImpact == chain)
     }
 }
