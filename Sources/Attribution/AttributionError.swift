@@ -34,6 +34,8 @@ public enum AttributionError: Error, Equatable, Sendable, CustomStringConvertibl
     case nonFiniteEffect(month: Int)
     /// Cost items stated in more than one currency, items grouped by currency.
     case mixedCurrencies(itemsByCurrency: [String: [String]])
+    /// The conversion value and the costs are in different currencies.
+    case currencyMismatch(benefits: String, costs: String)
     /// Cost items stated for more than one period, items grouped by period.
     case mixedPeriods(itemsByPeriod: [String: [String]])
     /// A shared cost's program share outside (0, 1].
@@ -100,6 +102,9 @@ public enum AttributionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .mixedCurrencies(let groups):
             return "Cost items are in more than one currency (\(Self.listing(groups))). "
                 + "Convert every item to one currency before computing ROI."
+        case .currencyMismatch(let benefits, let costs):
+            return "Benefits are valued in \(benefits) but costs are in \(costs). "
+                + "Convert the value per unit or the costs so that both use one currency."
         case .mixedPeriods(let groups):
             return "Cost items cover different periods (\(Self.listing(groups))). State every cost for the same period as the benefits."
         case .invalidCostShare(let item, let share):

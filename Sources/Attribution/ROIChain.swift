@@ -22,6 +22,9 @@ public enum ROIChain {
         public let priorPrinciples: PrinciplesLog
         /// Levels 1–3 and the intangibles reported beside the ROI, when collected.
         public let chainOfImpact: ChainOfImpact?
+        /// ISO currency code of the conversion value ("USD"); nil when not stated. A value in a
+        /// currency other than the cost ledger's is refused.
+        public let benefitCurrency: String?
 
         /// Settings with the percentile interval, no hurdle and a study-stated horizon by default.
         /// `seed` must be the seed of the isolation step's bootstrap, so replicate r's assumption
@@ -29,7 +32,8 @@ public enum ROIChain {
         public init(
             stream: BenefitStream, ledger: CostLedger, level: Double = 0.95, method: BootstrapIntervalMethod = .percentile,
             hurdlePercent: Double? = nil, seed: UInt64, scheme: String, horizonIsFirstYearDefault: Bool = false,
-            priorPrinciples: PrinciplesLog = PrinciplesLog(), chainOfImpact: ChainOfImpact? = nil
+            priorPrinciples: PrinciplesLog = PrinciplesLog(), chainOfImpact: ChainOfImpact? = nil,
+            benefitCurrency: String? = nil
         ) {
             precondition(level > 0 && level < 1, "level must be in (0, 1)")
             self.stream = stream
@@ -42,6 +46,7 @@ public enum ROIChain {
             self.horizonIsFirstYearDefault = horizonIsFirstYearDefault
             self.priorPrinciples = priorPrinciples
             self.chainOfImpact = chainOfImpact
+            self.benefitCurrency = benefitCurrency
         }
     }
 
@@ -50,7 +55,8 @@ public enum ROIChain {
     ///
     /// - Throws: `AttributionError.intervalNotApplicable` for BCa and studentized intervals (they
     ///   need jackknife values or variances of every figure); `.nonFiniteEffect` for a
-    ///   non-finite point effect; `.horizonBeyondData` when the horizon outruns the data and no
+    ///   non-finite point effect; `.currencyMismatch` when `benefitCurrency` and the ledger
+    ///   state different currencies; `.horizonBeyondData` when the horizon outruns the data and no
     ///   extrapolation is chosen; `.zeroTotalCost`; `.allReplicatesFailed`; and
     ///   `BootstrapIntervalError` when an interval is undefined for the replicates.
     public static func run(effect: EffectPath, replicates: [EffectPath], settings: Settings) throws -> ROIChainResult {
@@ -65,6 +71,11 @@ public enum ROIChain {
             throw AttributionError.nonFiniteEffect(month: 1)
         }
         let stream = settings.stream
+        if let benefitCurrency = settings.benefitCurrency, let costCurrency = settings.ledger.currency,
+            benefitCurrency != costCurrency
+        {
+            throw AttributionError.currencyMismatch(benefits: benefitCurrency, costs: costCurrency)
+        }
         let costs = settings.ledger.total
         let pointValue = stream.conversion.valuePerUnit
         let pointSchedule = try stream.schedule(path: effect, valuePerUnit: pointValue)

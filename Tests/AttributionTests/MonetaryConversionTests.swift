@@ -39,6 +39,9 @@ struct MonetaryConversionTests {
         #expect(throws: AttributionError.self) {
             try MonetaryConversion(valuePerUnit: 0.3, unitDescription: "sale", uncertainty: .normal(mean: 0.3, standardDeviation: -1))
         }
+        #expect(throws: AttributionError.invalidUncertainty(item: "sale", detail: "uniform(lower: 0.4, upper: 0.2)")) {
+            try ValueUncertainty.uniform(lower: 0.4, upper: 0.2).validated(item: "sale")
+        }
     }
 
     @Test("a replicate's draw is the inverse cdf of the first uniform of its own assumption stream")

@@ -1,3 +1,4 @@
+import Foundation
 import Inference
 import Testing
 
@@ -165,5 +166,30 @@ struct ROIChainTests {
         #expect(result.roiPercent.interval.method == .basic)
         #expect(result.principles.entries(for: .intangibles).count == 1)
         #expect(result.chainOfImpact == chain)
+    }
+
+    @Test("a conversion value in another currency than the costs is a typed error")
+    func currencyMismatch() throws {
+        let ledger = try CostLedger(items: [CostItem(name: "Program", category: .direct, amount: .fixed(100), currency: "USD")])
+        let stream = try BenefitStream(population: 1, conversion: try MonetaryConversion.salesMargin(marginRate: 0.3, currency: "EUR"))
+        let settings = ROIChain.Settings(stream: stream, ledger: ledger, seed: 1, scheme: "test", benefitCurrency: "EUR")
+        #expect(throws: AttributionError.currencyMismatch(benefits: "EUR", costs: "USD")) {
+            try ROIChain.run(effect: .constant(100), replicates: [.constant(100)], settings: settings)
+        }
+    }
+
+    @Test("NPV discounts each month at (1 + r)^(−m/12); ROI stays on undiscounted benefits")
+    func netPresentValue() throws {
+        let ledger = try CostLedger(items: [CostItem(name: "Program", category: .direct, amount: .fixed(1_000))])
+        let stream = try BenefitStream(
+            population: 1, horizonMonths: 12, conversion: try MonetaryConversion(valuePerUnit: 1, unitDescription: "u"),
+            discountRate: 0.12)
+        let settings = ROIChain.Settings(stream: stream, ledger: ledger, seed: 1, scheme: "test")
+        let result = try ROIChain.run(effect: .constant(100), replicates: [.constant(90), .constant(110)], settings: settings)
+        // PV = 100 q (1 − q¹²)/(1 − q), q = 1.12^(−1/12), q¹² = 1/1.12.
+        let q = pow(1.12, -1.0 / 12)
+        #expect(abs(result.netPresentValue.point - (100 * q * (1 - 1 / 1.12) / (1 - q) - 1_000)) < 1e-9)
+        #expect(result.roiPercent.point == 20)
+        #expect(result.netPresentValue.point < result.netBenefits.point)
     }
 }
