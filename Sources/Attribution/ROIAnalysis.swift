@@ -4,8 +4,10 @@ import Inference
 ///
 /// Each bootstrap replicate re-estimates the isolated effect; that replicate effect is carried
 /// through the benefit stream and the cost ledger to its own ROI, BCR and payback, so the
-/// intervals are mutually consistent ("ROI between 130 % and 170 %", METHODS.md). Costs are fixed
-/// in this version; uncertainty in conversion values and costs arrives with sensitivity analysis.
+/// intervals are mutually consistent ("ROI between 130 % and 170 %", METHODS.md). This is the
+/// static, percentile-only entry point the study runner uses; `ROIChain` is the general engine
+/// (event-time paths, decay, discounting, NPV, uncertain conversion values, interval types,
+/// principles log), and a test checks that both agree on the static case.
 public struct ROIAnalysis: Sendable, Equatable, Codable {
     /// The isolated effect per unit per month (point estimate).
     public let effect: Double

@@ -69,7 +69,8 @@ extension StudyResult {
     private var costSection: StudyReport.Costs {
         let lines = ledger.items.map { item -> StudyReport.CostLine in
             switch item.amount {
-            case .fixed:
+            // A shared (prorated) cost is reported by the amount this program bears.
+            case .fixed, .shared:
                 return .init(
                     item: item.name, category: item.category.rawValue, amount: item.total, hours: nil, rate: nil, source: item.source)
             case .hours(let hours, let rate):

@@ -1,5 +1,6 @@
-import Testing
 import Inference
+import Testing
+
 @testable import Attribution
 
 @Suite("ROI analysis")
