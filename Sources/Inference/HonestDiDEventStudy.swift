@@ -6,8 +6,11 @@ import LinearAlgebra
 ///
 /// `β̂ = (β̂_pre, β̂_post)`: the pre-period coefficients (event times before the reference period,
 /// in order) followed by the post-period ones, the reference period itself excluded, with their
-/// covariance `Σ`. Any event-study estimator can feed it: TWFE (`EventStudyResult.estimates` and
-/// `covariance`), Sun–Abraham, imputation or Callaway–Sant'Anna dynamic aggregates.
+/// covariance `Σ`. Any event-study estimator can feed it: from a TWFE `EventStudyResult` with
+/// reference period −1, the estimates of `eventTimes` without the reference entry (in order) and
+/// `covariance`, with `prePeriods` the number of leads; Sun–Abraham, imputation or
+/// Callaway–Sant'Anna dynamic aggregates the same way. The reference period must be the last
+/// pre-treatment period (−1), as Δ^RM measures the first post-period change from it.
 /// Matches the `betahat`, `sigma`, `numPrePeriods`, `numPostPeriods` arguments of R `HonestDiD`
 /// (Rambachan & Roth 2023, "A More Credible Approach to Parallel Trends", *Rev. Econ. Stud.* 90(5)).
 public struct HonestDiDEventStudy: Sendable {

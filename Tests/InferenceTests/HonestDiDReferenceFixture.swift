@@ -27,7 +27,7 @@ struct HonestDiDReferenceFixture: Decodable {
     let lVec: [Double]
     let mbar: [Double]
     let original: Interval
-    let conditional: [Row]
+    let conditional: [Row]?
     let cLf: [String: [Row]]
 
     enum CodingKeys: String, CodingKey {
