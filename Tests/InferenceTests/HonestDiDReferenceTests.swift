@@ -58,6 +58,7 @@ struct HonestDiDReferenceTests {
     @Test func conditionalWithNuisance() throws { try checkConditional("synthetic3x3_conditional") }
     @Test func hybridWithNuisance() throws { try checkHybrid("synthetic3x3_c_lf", steps: 2) }
     @Test func conditionalOnThePanelEventStudy() throws { try checkConditional("panel_conditional") }
+    @Test func hybridOnThePanelEventStudy() throws { try checkHybrid("panel_c_lf", steps: 2) }
 
     /// The breakdown value (by bisection on the test of θ = 0) against the reference's sets: every
     /// M̄ whose reference set excludes 0 lies below it, every other one above.
