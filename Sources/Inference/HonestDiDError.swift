@@ -14,6 +14,8 @@ public enum HonestDiDError: Error, Equatable, Sendable, CustomStringConvertible 
     case covarianceNotSymmetric(largestAsymmetry: Double)
     /// The covariance has a clearly negative eigenvalue.
     case covarianceNotPositiveSemidefinite(smallestEigenvalue: Double)
+    /// A coefficient has zero variance, so its moments cannot be standardized.
+    case zeroVariance(coefficient: Int)
 
     /// The message: what is wrong and what to do.
     public var description: String {
@@ -40,6 +42,9 @@ public enum HonestDiDError: Error, Equatable, Sendable, CustomStringConvertible 
             return "The covariance is not positive semidefinite (smallest eigenvalue \(eigenvalue)). Check that it "
                 + "belongs to these coefficients; a cluster-robust covariance with fewer clusters than coefficients "
                 + "can be singular but never has negative eigenvalues."
+        case .zeroVariance(let index):
+            return "Coefficient \(index) (0-based, pre-periods first) has zero variance. Drop event times that are "
+                + "not estimated (e.g. collinear or empty), or check the covariance."
         }
     }
 }

@@ -29,7 +29,8 @@ public struct HonestDiDEventStudy: Sendable {
     /// Checks and stores an event study.
     ///
     /// - Throws: ``HonestDiDError`` when the dimensions disagree, there are no pre- or post-periods,
-    ///   an entry is not finite, or `Σ` is not symmetric positive semidefinite (eigenvalues below
+    ///   an entry is not finite, a coefficient has zero variance, or `Σ` is not symmetric positive
+    ///   semidefinite (eigenvalues below
     ///   `−1e-10 × the largest` count as negative; smaller ones are round-off and set to 0).
     public init(estimates: [Double], covariance: Matrix, prePeriods: Int, postPeriods: Int) throws(HonestDiDError) {
         let k = estimates.count
@@ -60,6 +61,7 @@ public struct HonestDiDEventStudy: Sendable {
         if let smallest = eigen.values.first, smallest < -1e-10 * max(top, 0) || top <= 0 && smallest < 0 {
             throw .covarianceNotPositiveSemidefinite(smallestEigenvalue: smallest)
         }
+        if let index = (0..<k).first(where: { covariance[$0, $0] <= 0 }) { throw .zeroVariance(coefficient: index) }
         var root = eigen.vectors
         for j in 0..<k {
             let scale = max(eigen.values[j], 0).squareRoot()

@@ -45,6 +45,12 @@ struct HonestDiDEventStudyTests {
         }
     }
 
+    @Test func zeroVarianceIsRejected() {
+        #expect(throws: HonestDiDError.zeroVariance(coefficient: 1)) {
+            try HonestDiDEventStudy(estimates: [0, 1], covariance: Matrix(rowMajor: [[1, 0], [0, 0]]), prePeriods: 1, postPeriods: 1)
+        }
+    }
+
     @Test func singularCovarianceIsAccepted() throws {
         // Rank 1 (perfectly correlated coefficients) is positive semidefinite.
         let study = try HonestDiDEventStudy(estimates: [0, 1], covariance: Matrix(rowMajor: [[1, 1], [1, 1]]), prePeriods: 1, postPeriods: 1)

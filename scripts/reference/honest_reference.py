@@ -7,6 +7,7 @@ Tool   honestdid 0.1.1 (PyPI; Python port of R HonestDiD, Rambachan & Roth 2023)
 Cases (each a plain betahat / sigma, reference period excluded, pre-periods first)
   synthetic3x3  3 pre and 3 post periods, a made-up betahat and sigma, l = average of the post
                 periods (the nuisance-parameter branch of the ARP test).
+  synthetic3x3fine  the same on the default 1000-point grid (conditional test only).
   synthetic2x1  2 pre and 1 post period (the branch without nuisance parameters).
   panel         the TWFE event study of the seeded staggered panel in
                 datasets/reference/es_staggered.json (case "binned": leads -4..-2, lags 0..5,
@@ -113,6 +114,7 @@ def run(name, maker, note, grid_points=1000, methods=("conditional", "c_lf")):
 CASES = {
     "synthetic2x1": (synthetic2x1, "made-up 2 pre + 1 post event study", 1000),
     "synthetic3x3": (synthetic3x3, "made-up 3 pre + 3 post event study, AR(1)-correlated errors", 100),
+    "synthetic3x3fine": (synthetic3x3, "synthetic3x3 on HonestDiD's default 1000-point grid", 1000),
     "panel": (panel, "event study of the seeded staggered panel (es_staggered.json, case binned)", 100),
 }
 
@@ -121,7 +123,7 @@ if __name__ == "__main__":
     # synthetic3x3 and panel write one file per method (honest_<case>_conditional.json,
     # honest_<case>_c_lf.json).
     jobs = sys.argv[1:] or ["synthetic2x1", "synthetic3x3:conditional", "synthetic3x3:c_lf", "panel:conditional",
-                            "panel:c_lf"]
+                            "panel:c_lf", "synthetic3x3fine:conditional"]
     for job in jobs:
         case, _, method = job.partition(":")
         maker, note, points = CASES[case]
