@@ -56,6 +56,7 @@ struct HonestDiDReferenceTests {
     @Test func conditionalWithoutNuisance() throws { try checkConditional("synthetic2x1") }
     @Test func hybridWithoutNuisance() throws { try checkHybrid("synthetic2x1", steps: 0) }
     @Test func conditionalWithNuisance() throws { try checkConditional("synthetic3x3_conditional") }
+    @Test func conditionalWithNuisanceOnTheDefaultGrid() throws { try checkConditional("synthetic3x3fine_conditional") }
     @Test func hybridWithNuisance() throws { try checkHybrid("synthetic3x3_c_lf", steps: 2) }
     @Test func conditionalOnThePanelEventStudy() throws { try checkConditional("panel_conditional") }
     @Test func hybridOnThePanelEventStudy() throws { try checkHybrid("panel_c_lf", steps: 2) }
