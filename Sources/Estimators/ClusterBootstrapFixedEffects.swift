@@ -44,6 +44,8 @@ public struct ClusterBootstrapFixedEffects: Sendable {
     /// Names of the columns kept: the formula's regressors, then the dummies of the crossed
     /// effects (`month[T.2]`).
     public let columnNames: [String]
+    /// How many of `columnNames` are the formula's regressors (the rest are dummies).
+    public let regressorCount: Int
     /// Columns dropped as absorbed by the nested effects or collinear.
     public let droppedColumns: [String]
     /// Absorbed effects nested in the clusters (demeaned within).
@@ -71,7 +73,7 @@ public struct ClusterBootstrapFixedEffects: Sendable {
     public func index(of name: String) -> Int? { columnNames.firstIndex(of: name) }
 
     /// A label for reports, e.g.
-    /// `cluster bootstrap (team_id, G = 1,000; employee_id absorbed within clusters; month as 23 dummies)`.
+    /// `cluster bootstrap (team_id, G = 1,000; employee_id absorbed within clusters; month as dummies (24 levels))`.
     public var label: String {
         var parts = ["\(clusterVariable), G = \(StatisticsText.count(clusterCount))"]
         if !nestedEffects.isEmpty { parts.append("\(nestedEffects.joined(separator: " + ")) absorbed within clusters") }
@@ -156,6 +158,7 @@ public struct ClusterBootstrapFixedEffects: Sendable {
         self.clusterCount = g
         self.observationCount = design.rowCount
         self.columnNames = kept.map { names[$0] }
+        self.regressorCount = kept.filter { $0 < design.columnCount }.count
         self.droppedColumns = dropped.map { names[$0] }
         self.nestedEffects = nested.map(\.name)
         self.dummyEffects = crossed.map { ($0.name, $0.levelCount) }
@@ -163,17 +166,21 @@ public struct ClusterBootstrapFixedEffects: Sendable {
         self.warnings = warnings
     }
 
-    /// Coefficients of the replicate with cluster frequencies `f_g` (any non-negative weights).
+    /// Coefficients of the replicate with cluster frequencies `f_g` (any non-negative weights),
+    /// in `columnNames` order.
     ///
     /// Solves `(Σ f_g A_g) β = Σ f_g c_g` by Cholesky, summing the clusters in index order (so a
-    /// replicate's result does not depend on the thread that computes it).
-    /// - Throws: `EstimationError.singularReplicate` when a column loses its variation in the
-    ///   resample: a Cholesky pivot `U_jj ≤ 1e-7·s_j`, `s_j = max(√A_jj, √(A⁰_jj·Σf/G))` with `A⁰`
-    ///   the full sample's, i.e. at most 1e-7 of column j's norm is left after the columns before
-    ///   it (the rank tolerance of the fit, relative to each column as the QR's rule), or the column
-    ///   itself kept at most 1e-7 of its full-sample norm (a treatment that only dropped clusters
-    ///   had: its demeaned values elsewhere are rounding noise, not variation). The caller can
-    ///   count the replicate as failed.
+    /// replicate's result does not depend on the thread that computes it). A dummy column whose
+    /// level no drawn cluster has (squared norm ≤ 1e-14 of its full-sample one, i.e. rounding
+    /// noise) is left out of the system and gets NaN, as a refit drops a level that has no rows;
+    /// the regressors' coefficients are then still those of the refit.
+    /// - Throws: `EstimationError.singularReplicate` when a regressor or dummy loses its variation
+    ///   in the resample: a Cholesky pivot `U_jj ≤ 1e-7·s_j`, `s_j = max(√A_jj, √(A⁰_jj·Σf/G))`
+    ///   with `A⁰` the full sample's, i.e. at most 1e-7 of column j's norm is left after the
+    ///   columns before it (the rank tolerance of the fit, relative to each column as the QR's
+    ///   rule), or the column itself kept at most 1e-7 of its full-sample norm (a treatment that
+    ///   only undrawn clusters had: its demeaned values elsewhere are rounding noise, not
+    ///   variation). The caller can count the replicate as failed.
     public func coefficients(clusterWeights: [Double]) throws -> [Double] {
         precondition(clusterWeights.count == clusterCount, "One weight per cluster is required")
         let k = parameterCount
@@ -190,24 +197,31 @@ public struct ClusterBootstrapFixedEffects: Sendable {
                 }
             }
         }
-        // Unpack the upper triangle (column-major) for dpotrf, which reads only that triangle.
-        var a = [Double](repeating: 0, count: k * k)
-        for column in 0..<k {
-            for row in 0...column { a[row + column * k] = sums[row + column * (column + 1) / 2] }
+        let drawn = clusterWeights.reduce(0, +) / Double(clusterCount)
+        let tolerance = LinearRegression.rankTolerance
+        // Dummies of levels absent from the resample drop out; regressors always stay.
+        let active = (0..<k).filter { j in
+            j < regressorCount || sums[j * (j + 1) / 2 + j] > tolerance * tolerance * fullSampleNorms[j] * drawn
+        }
+        let m = active.count
+        // Unpack the active upper triangle (column-major) for dpotrf, which reads only that triangle.
+        var a = [Double](repeating: 0, count: m * m)
+        for (q, column) in active.enumerated() {
+            for (p, row) in active[0...q].enumerated() { a[p + q * m] = sums[row + column * (column + 1) / 2] }
         }
         let factor: Cholesky
         do {
-            factor = try Cholesky(Matrix(rows: k, columns: k, columnMajor: a))
+            factor = try Cholesky(Matrix(rows: m, columns: m, columnMajor: a))
         } catch {
-            throw EstimationError.singularReplicate(parameters: k)
+            throw EstimationError.singularReplicate(parameters: m)
         }
-        let drawn = clusterWeights.reduce(0, +) / Double(clusterCount)
-        for j in 0..<k {
-            let scale = max(a[j + j * k], fullSampleNorms[j] * drawn).squareRoot()
-            if factor.upper[j, j] <= LinearRegression.rankTolerance * scale {
-                throw EstimationError.singularReplicate(parameters: k)
-            }
+        for (p, j) in active.enumerated() {
+            let scale = max(a[p + p * m], fullSampleNorms[j] * drawn).squareRoot()
+            if factor.upper[p, p] <= tolerance * scale { throw EstimationError.singularReplicate(parameters: m) }
         }
-        return factor.solve(Array(sums[(length - k)...]))
+        let solution = factor.solve(active.map { sums[length - k + $0] })
+        var out = [Double](repeating: .nan, count: k)
+        for (p, j) in active.enumerated() { out[j] = solution[p] }
+        return out
     }
 }

@@ -78,15 +78,15 @@ struct ClusterBootstrapFixedEffectsTests {
     }
 
     @Test(
-        "every replicate equals refitting y ~ d + x | unit + month on the resampled panel (1e-10)",
-        arguments: [nil, "w"] as [String?])
-    func replicatesEqualRefits(weights: String?) throws {
+        "every replicate equals refitting the TWFE model on the resampled panel (1e-10)",
+        arguments: ["y ~ d + x | unit + month", "y ~ d + x | month"], [nil, "w"] as [String?])
+    func replicatesEqualRefits(formula: String, weights: String?) throws {
         let data = try Self.panel()
-        let formula = "y ~ d + x | unit + month"
         let boot = try ClusterBootstrapFixedEffects(formula, data: data, cluster: "team", weights: weights)
+        #expect(boot.regressorCount == 2)
         let seed: UInt64 = 2_026
         let replicates = boot.run(replicates: 25, seed: seed, threads: 2)
-        #expect(replicates.statisticCount == boot.parameterCount && replicates.failed == 0)
+        #expect(replicates.statisticCount == 2 && replicates.failed == 0)
         for r in 0..<25 {
             let draws = ResamplingPlan.cluster(count: 12).indices(forReplicate: r, seed: seed)
             let refit = try LinearRegression.fit(formula, data: Self.resampled(data, draws: draws), weights: weights)
@@ -95,6 +95,31 @@ struct ClusterBootstrapFixedEffectsTests {
                 #expect(Self.close(value, try #require(refit.coefficient(name))), "replicate \(r), \(name)")
             }
         }
+    }
+
+    @Test("a month that only one team has drops out of the replicates without it, as in the refit")
+    func absentDummyLevel() throws {
+        let base = try Self.panel()
+        // Team 0's three units (rows 0–17) also have a month 7: copies of their month-6 rows.
+        var data = try takingRows(base, Array(0..<base.rowCount) + [5, 11, 17])
+        guard case .integer(var month, _) = data["month"]!.values else { return }
+        for i in base.rowCount..<month.count { month[i] = 7 }
+        data = try data.replacing(integerColumn("month", month))
+        let formula = "y ~ d + x | unit + month"
+        let boot = try ClusterBootstrapFixedEffects(formula, data: data, cluster: "team")
+        #expect(boot.columnNames.last == "month[T.7]")
+        let seed: UInt64 = 8
+        var withoutTeam0 = 0
+        for r in 0..<15 {
+            let draws = ResamplingPlan.cluster(count: 12).indices(forReplicate: r, seed: seed)
+            if !draws.contains(0) { withoutTeam0 += 1 }
+            let f = ResamplingPlan.cluster(count: 12).weights(forReplicate: r, seed: seed)
+            let beta = try boot.coefficients(clusterWeights: f)
+            #expect(beta.last!.isNaN == !draws.contains(0))
+            let refit = try LinearRegression.fit(formula, data: Self.resampled(data, draws: draws))
+            #expect(Self.close(beta[0], try #require(refit.coefficient("d"))), "replicate \(r)")
+        }
+        #expect(withoutTeam0 > 0 && withoutTeam0 < 15)
     }
 
     @Test("a nested cluster-level effect is absorbed too; cluster draws are ClusterBootstrap's")
