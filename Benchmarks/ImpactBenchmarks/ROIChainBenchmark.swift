@@ -36,6 +36,7 @@ enum ROIChainBenchmark {
         var failed = 0
         var parameters = 0
         var check = Double.nan
+        var bestSingle = Double.infinity
         for _ in 0..<repeats {
             var model: ClusterBootstrapFixedEffects?
             let setup = try Stopwatch.seconds {
@@ -59,6 +60,14 @@ enum ROIChainBenchmark {
                     effect: model.coefficients[j], replicates: draws.statistic(0), stream: stream, ledger: ledger,
                     seed: seed, scheme: draws.scheme, failed: draws.failed)
             }
+            // The same replicates on one worker, to show what the second core adds.
+            let single = Stopwatch.seconds {
+                _ = model.run(replicates: replicates, seed: seed, threads: 1) { beta, _ in
+                    let figures = try ROICalculator.figures(effect: beta[j], stream: stream, costs: costs)
+                    return [beta[j], figures.roiPercent]
+                }
+            }
+            bestSingle = min(bestSingle, single)
             failed = draws.failed
             parameters = model.parameterCount
             if check.isNaN { check = try refitDifference(panel, model: model, replicate: draws.values[0], column: j) }
@@ -70,6 +79,7 @@ enum ROIChainBenchmark {
         print("roi_chain_9999,\(f(best.total)),s,\(analysis.scheme) + benefits + ROI + intervals")
         print("roi_chain_setup,\(f(best.setup)),s,design + absorb employee_id + per-team X'X (k = \(parameters))")
         print("roi_chain_replicates,\(f(best.replicates)),s,\(replicates) replicates incl. per-replicate ROI figures, \(failed) failed")
+        print("roi_chain_replicates_1_thread,\(f(bestSingle)),s,the same replicates (effect and ROI) on one worker")
         print("roi_chain_intervals,\(f(best.intervals)),s,ROICalculator.analyse percentile intervals")
         print(
             "roi_chain_result,\(f(analysis.point.roiPercent)),%,effect \(f(analysis.effect)) "
