@@ -18,6 +18,13 @@ enum ROIChainBenchmark {
     static let replicates = 9_999
     static let seed: UInt64 = 20_261_123
 
+    /// Runs the ROI-chain benchmark (best of `repeats`) and ends the process: `--roi-chain PATH`
+    /// measures only this.
+    static func runAlone(path: String, repeats: Int) throws -> Never {
+        try run(path: path, repeats: repeats)
+        exit(0)
+    }
+
     static func run(path: String, repeats: Int) throws {
         let panel = try DataFrame.readCSV(path: path)
         let stream = try BenefitStream(

@@ -16,7 +16,7 @@ print("benchmark,value,unit,detail")
 // `--panel PATH --memory` measures only the fits' peak memory, in a fresh process, and stops.
 let arguments = CommandLine.arguments
 if let flag = arguments.firstIndex(of: "--roi-chain"), flag + 1 < arguments.count {
-    try ROIChainBenchmark.run(path: arguments[flag + 1], repeats: 3); exit(0)  // 9,999 ROI-chain replicates only
+    try ROIChainBenchmark.runAlone(path: arguments[flag + 1], repeats: 3)
 }
 if let flag = arguments.firstIndex(of: "--panel"), flag + 1 < arguments.count {
     let memoryOnly = arguments.contains("--memory")

@@ -50,8 +50,16 @@ public struct ClusterBootstrapFixedEffects: Sendable {
     public let droppedColumns: [String]
     /// Absorbed effects nested in the clusters (demeaned within).
     public let nestedEffects: [String]
-    /// Absorbed effects entered as dummy columns, with their level counts.
-    public let dummyEffects: [(name: String, levels: Int)]
+    /// An absorbed effect entered as dummy columns: its name and level count.
+    public struct DummyEffect: Sendable, Equatable {
+        /// The column name, as written after `|`.
+        public let name: String
+        /// Levels in the rows used (one fewer dummies when a level is the reference).
+        public let levels: Int
+    }
+
+    /// Absorbed effects entered as dummy columns.
+    public let dummyEffects: [DummyEffect]
     /// Full-sample coefficients of the kept columns (pivoted QR of the demeaned design: equal to
     /// `LinearRegression.fit`'s).
     public let coefficients: [Double]
@@ -127,8 +135,9 @@ public struct ClusterBootstrapFixedEffects: Sendable {
             xTilde = columns.matrix
             yTilde = outcome!
             if columns.converged.contains(false) {
-                warnings.append("The projection on the nested fixed effects did not converge for every column; "
-                    + "raise the demeaning maximumIterations.")
+                warnings.append(
+                    "The projection on the nested fixed effects did not converge for every column; "
+                        + "raise the demeaning maximumIterations.")
             }
             // The fit's rule: a column keeping ≤ 1e-7 of its norm is absorbed by the effects.
             let shares = LinearRegression.withinShares(original: x, demeaned: xTilde, weights: design.weights)
@@ -161,7 +170,7 @@ public struct ClusterBootstrapFixedEffects: Sendable {
         self.regressorCount = kept.filter { $0 < design.columnCount }.count
         self.droppedColumns = dropped.map { names[$0] }
         self.nestedEffects = nested.map(\.name)
-        self.dummyEffects = crossed.map { ($0.name, $0.levelCount) }
+        self.dummyEffects = crossed.map { DummyEffect(name: $0.name, levels: $0.levelCount) }
         self.coefficients = solution.keptColumns.map { solution.coefficients[$0] }
         self.warnings = warnings
     }
