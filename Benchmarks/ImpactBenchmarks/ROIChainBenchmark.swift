@@ -44,6 +44,7 @@ enum ROIChainBenchmark {
         var parameters = 0
         var check = Double.nan
         var bestSingle = Double.infinity
+        var standardError = Double.nan
         for _ in 0..<repeats {
             var model: ClusterBootstrapFixedEffects?
             let setup = try Stopwatch.seconds {
@@ -76,6 +77,7 @@ enum ROIChainBenchmark {
             }
             bestSingle = min(bestSingle, single)
             failed = draws.failed
+            standardError = draws.standardError(0)
             parameters = model.parameterCount
             if check.isNaN { check = try refitDifference(panel, model: model, replicate: draws.values[0], column: j) }
             let total = setup + replicateSeconds + intervalSeconds
@@ -90,7 +92,8 @@ enum ROIChainBenchmark {
         print("roi_chain_intervals,\(f(best.intervals)),s,ROICalculator.analyse percentile intervals")
         print(
             "roi_chain_result,\(f(analysis.point.roiPercent)),%,effect \(f(analysis.effect)) "
-                + "[\(f(analysis.effectInterval.lower)), \(f(analysis.effectInterval.upper))], ROI "
+                + "(bootstrap SE \(f(standardError))) [\(f(analysis.effectInterval.lower)), "
+                + "\(f(analysis.effectInterval.upper))], ROI "
                 + "[\(f(analysis.roiInterval.lower)), \(f(analysis.roiInterval.upper))] %, P(ROI > 0) = "
                 + "\(analysis.probabilityROIPositive), costs \(f(costs)), population \(Int(stream.population))")
         print("roi_chain_exactness,\(check),abs,|replicate 0 effect − LinearRegression.fit on the resampled panel|")
