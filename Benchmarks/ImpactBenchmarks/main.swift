@@ -15,6 +15,9 @@ print("benchmark,value,unit,detail")
 // With `--panel PATH` (a panel from ../shared/bench/peers/gen_panel.py), run the peer tasks on it too;
 // `--panel PATH --memory` measures only the fits' peak memory, in a fresh process, and stops.
 let arguments = CommandLine.arguments
+if let flag = arguments.firstIndex(of: "--roi-chain"), flag + 1 < arguments.count {
+    try ROIChainBenchmark.runAlone(path: arguments[flag + 1], repeats: 3)
+}
 if let flag = arguments.firstIndex(of: "--panel"), flag + 1 < arguments.count {
     let memoryOnly = arguments.contains("--memory")
     try PeerPanelTasks.run(path: arguments[flag + 1], repeats: repeats, measureMemory: memoryOnly)
