@@ -16,13 +16,20 @@ struct EventStudyCommand: ParsableCommand {
             treated units were already drifting away before treatment.
 
             With staggered adoption and effects that differ across cohorts, TWFE mixes
-            cohorts with possibly negative weights; compare with `impact did`.
+            cohorts with possibly negative weights; compare with `impact did --compare`.
+
+            --sensitivity M̄… bounds the average post-treatment effect when post-period
+            violations of parallel trends may be up to M̄ times the largest pre-period
+            one (Rambachan & Roth 2023, relative magnitudes) and computes the breakdown
+            M̄ at which the effect stops being significant.
 
             Examples:
               impact eventstudy panel.csv --outcome sales --unit employee_id \\
                 --time month --cohort training_month --cluster team_id --leads 4 --lags 6
               impact eventstudy panel.csv --outcome y --unit id --time t --cohort g \\
                 --leads 3 --lags 3 --endpoints drop --json
+              impact eventstudy panel.csv --outcome y --unit id --time t --cohort g \\
+                --leads 3 --lags 3 --sensitivity 0 0.5 1 2
             """)
 
     @Argument(help: "The panel data file (CSV, one row per unit and period).")
@@ -45,6 +52,11 @@ struct EventStudyCommand: ParsableCommand {
     @Option(name: .long, help: "Confidence level of the intervals, between 0 and 1.")
     var level: Double = 0.95
 
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: "M̄ values for the Rambachan–Roth sensitivity of the average post effect, e.g. 0 0.5 1 2 (reference −1 only).")
+    var sensitivity: [Double] = []
+
     @Flag(name: .long, help: "Print JSON (impact-event-study/1).")
     var json = false
 
@@ -59,13 +71,20 @@ struct EventStudyCommand: ParsableCommand {
             throw ValidationError("--endpoints is bin or drop, not '\(endpoints)'.")
         }
         try validateLevel(level)
+        guard sensitivity.isEmpty || reference == -1 else {
+            throw ValidationError("--sensitivity measures violations against event time −1: use --reference -1.")
+        }
+        guard sensitivity.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+            throw ValidationError("--sensitivity takes non-negative M̄ values, e.g. 0 0.5 1 2.")
+        }
     }
 
     func run() throws {
         print(
             try WorkbenchCommands.eventStudy(
                 dataPath: data, columns: panel.columns, leads: leads, lags: lags, referencePeriod: reference,
-                endpoints: endpoints == "bin" ? .bin : .drop, level: level, json: json),
+                endpoints: endpoints == "bin" ? .bin : .drop, level: level,
+                sensitivity: sensitivity.isEmpty ? nil : sensitivity, json: json),
             terminator: "")
     }
 }

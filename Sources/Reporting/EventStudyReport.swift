@@ -61,6 +61,8 @@ public struct EventStudyReport: Codable, Sendable, Equatable {
     public let preTrendTest: PreTrendTest?
     /// Warnings of the fit.
     public let warnings: [String]
+    /// Rambachan–Roth sensitivity of the average post-treatment effect, when requested.
+    public var sensitivity: SensitivityReport? = nil
 
     /// The report of a fitted event study.
     public init(_ result: EventStudyResult) {

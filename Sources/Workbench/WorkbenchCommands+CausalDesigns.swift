@@ -1,5 +1,6 @@
 import DataFrameModule
 import Estimators
+import Inference
 import Reporting
 
 extension WorkbenchCommands {
@@ -8,9 +9,13 @@ extension WorkbenchCommands {
     /// or `impact-event-study/1` JSON.
     ///
     /// - Throws: the CSV reader's errors, `EventStudyError` and the regression's errors.
+    ///
+    /// - Parameter sensitivity: M̄ values for the Rambachan–Roth relative-magnitudes sensitivity of
+    ///   the average post-treatment effect (with its breakdown value); needs reference period −1
+    ///   and at least one other lead.
     public static func eventStudy(
         dataPath: String, columns: PanelColumns, leads: Int, lags: Int, referencePeriod: Int = -1,
-        endpoints: EventWindowEndpoints = .bin, level: Double = 0.95, json: Bool = false
+        endpoints: EventWindowEndpoints = .bin, level: Double = 0.95, sensitivity: [Double]? = nil, json: Bool = false
     ) throws -> String {
         let frame = try DataFrame.readCSV(path: dataPath)
         let spec = EventStudySpecification(
@@ -18,7 +23,27 @@ extension WorkbenchCommands {
             cluster: columns.cluster, leads: leads, lags: lags, referencePeriod: referencePeriod, endpoints: endpoints,
             level: level)
         let result = try EventStudy.estimate(spec, data: frame)
-        return json ? try ReportJSON.text(EventStudyReport(result)) : result.summary() + "\n"
+        var report = EventStudyReport(result)
+        if let grid = sensitivity {
+            report.sensitivity = SensitivityReport(try relativeMagnitudes(result, grid: grid, level: level))
+        }
+        if json { return try ReportJSON.text(report) }
+        return result.summary() + "\n" + (report.sensitivity.map { "\n" + $0.textLines().joined(separator: "\n") + "\n" } ?? "")
+    }
+
+    /// The relative-magnitudes sensitivity of an event study's average post-treatment effect.
+    static func relativeMagnitudes(_ result: EventStudyResult, grid: [Double], level: Double) throws
+        -> HonestDiDSensitivity
+    {
+        guard result.specification.referencePeriod == -1 else { throw SensitivityInputError.referenceNotMinusOne }
+        let estimated = result.eventTimes.filter { !$0.isReference }
+        let pre = estimated.filter { $0.eventTime < 0 }.count
+        let study = try HonestDiDEventStudy(
+            estimates: estimated.map(\.estimate), covariance: result.covariance, prePeriods: pre,
+            postPeriods: estimated.count - pre)
+        var options = HonestDiDOptions()
+        options.alpha = ((1 - level) * 1e12).rounded() / 1e12  // 1 − 0.95 is 0.050000000000000044 in binary
+        return try HonestDiDRelativeMagnitudes(study: study, options: options).sensitivity(mbar: grid)
     }
 
     /// Estimates Callaway & Sant'Anna group-time effects on a CSV panel and returns what `impact did`
@@ -102,5 +127,44 @@ extension WorkbenchCommands {
             data: frame, outcome: outcome ?? treatment, treatment: treatment, covariates: covariates)
         let report = BalanceReport(comparison.balance(target), treatment: treatment)
         return json ? try ReportJSON.text(report) : report.text()
+    }
+
+    /// Runs the refutation battery (placebo dates, placebo outcome, randomization inference,
+    /// leave-one-cohort-out, pre-trend test) with Callaway–Sant'Anna on a CSV panel; what
+    /// `impact refute` prints.
+    ///
+    /// - Parameters:
+    ///   - placeboOutcome: a column training cannot affect, for the placebo-outcome check.
+    ///   - randomizeClusters: permute cohorts across clusters (treatment assigned by team) instead of units.
+    /// - Throws: the CSV reader's errors, `StaggeredPanelError`, `RefutationError`.
+    public static func refute(
+        dataPath: String, columns: PanelColumns, placeboOutcome: String? = nil, permutations: Int = 999,
+        seed: UInt64 = 20_261_123, randomizeClusters: Bool = false, level: Double = 0.95,
+        inputOptions: PanelInputOptions = .init(), threads: Int? = nil, json: Bool = false
+    ) throws -> String {
+        let frame = try DataFrame.readCSV(path: dataPath)
+        func panel(_ outcome: String) throws -> StaggeredPanel {
+            try StaggeredPanel(
+                data: frame, outcome: outcome, unit: columns.unit, time: columns.time, cohort: columns.cohort,
+                cluster: columns.cluster, options: inputOptions)
+        }
+        let battery = RefutationBattery(
+            level: level, permutations: permutations, randomization: randomizeClusters ? .clusters : .units, seed: seed,
+            threads: threads)
+        let report = try battery.run(panel(columns.outcome), placeboOutcome: try placeboOutcome.map(panel))
+        var roles = columns.byRole
+        roles["placebo outcome"] = placeboOutcome
+        let out = RefutationJSONReport(report, columns: roles, permutations: permutations, seed: seed)
+        return json ? try ReportJSON.text(out) : out.text()
+    }
+}
+
+/// Why a sensitivity analysis cannot be run on an event study.
+public enum SensitivityInputError: Error, Equatable, CustomStringConvertible {
+    /// The relative-magnitudes restriction is defined relative to event time −1.
+    case referenceNotMinusOne
+
+    public var description: String {
+        "The sensitivity analysis measures violations against the period just before treatment: use reference period −1."
     }
 }

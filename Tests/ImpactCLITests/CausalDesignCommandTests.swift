@@ -58,6 +58,38 @@ struct CausalDesignCommandTests {
         #expect(unbalanced.stderr.contains("--keep-complete-units"))
     }
 
+    @Test("refute prints each check with pass or fail and a reading")
+    func refute() throws {
+        let output = try ImpactProcess.run([
+            "refute", csPanel, "--outcome", "y", "--unit", "id", "--time", "period", "--cohort", "cohort", "--cluster", "site",
+            "--json",
+        ])
+        #expect(output.status == 0, "stderr: \(output.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect(json["format"] as? String == "impact-refutation/1")
+        let checks = try #require(json["checks"] as? [[String: Any]])
+        #expect(checks.map { $0["kind"] as? String } == ["placeboTreatmentDate", "randomizationInference", "leaveOneCohortOut", "preTrend"])
+        #expect(json["allPassed"] as? Bool == true)
+        let bad = try ImpactProcess.run([
+            "refute", csPanel, "--outcome", "y", "--unit", "id", "--time", "period", "--cohort", "cohort",
+            "--randomize-clusters",
+        ])
+        #expect(bad.status == 64 && bad.stderr.contains("--randomize-clusters needs --cluster"))
+    }
+
+    @Test("eventstudy --sensitivity adds robust sets and the breakdown value")
+    func eventStudySensitivity() throws {
+        let output = try ImpactProcess.run([
+            "eventstudy", esPanel, "--outcome", "y", "--unit", "unit", "--time", "time", "--cohort", "cohort",
+            "--cluster", "team", "--leads", "3", "--lags", "3", "--sensitivity", "0", "1", "--json",
+        ])
+        #expect(output.status == 0, "stderr: \(output.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let sensitivity = try #require(json["sensitivity"] as? [String: Any])
+        #expect((sensitivity["bounds"] as? [Any])?.count == 2)
+        #expect(sensitivity["breakdown"] is NSNumber)
+    }
+
     @Test("eventstudy --json is impact-event-study/1 with the pre-trend test")
     func eventStudyJSON() throws {
         let output = try ImpactProcess.run([
