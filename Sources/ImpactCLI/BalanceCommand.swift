@@ -7,7 +7,7 @@ import Workbench
 struct BalanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "balance",
-        abstract: "Covariate balance (SMD, variance ratio) before and after propensity-score weighting.",
+        abstract: "Covariate balance (SMD, variance ratio) before and after propensity-score weighting or matching.",
         discussion: """
             Flags |SMD| > 0.1 and variance ratios outside [0.5, 2] (Stuart 2010;
             Austin 2009). The SMD's denominator is the pooled SD of the raw sample.
@@ -15,6 +15,7 @@ struct BalanceCommand: ParsableCommand {
             Examples:
               impact balance people.csv --treatment trained --covariates tenure,C(region)
               impact balance people.csv --treatment d --covariates x1,x2 --target att --json
+              impact balance people.csv --treatment d --covariates x1,x2 --match --caliper 0.2
             """)
 
     @Argument(help: "The data file (CSV, one row per unit).")
@@ -32,6 +33,8 @@ struct BalanceCommand: ParsableCommand {
     @Option(name: .long, help: "Weights target: ate or att.")
     var target: String = "ate"
 
+    @OptionGroup var matching: MatchingOptions
+
     @Flag(name: .long, help: "Print JSON (impact-balance/1).")
     var json = false
 
@@ -48,7 +51,7 @@ struct BalanceCommand: ParsableCommand {
             try WorkbenchCommands.balance(
                 dataPath: data, treatment: treatment, covariates: splitTerms(covariates), outcome: outcome,
                 target: target.lowercased() == "att" ? .averageTreatmentEffectOnTreated : .averageTreatmentEffect,
-                json: json),
+                matching: matching.specification, json: json),
             terminator: "")
     }
 }

@@ -11,12 +11,17 @@ struct CompareCommand: ParsableCommand {
         discussion: """
             For a cross-section with a 0/1 treatment (trained or not) and covariates
             that drove who was trained. Assumes unconfoundedness given the covariates
-            and overlap; check balance with `impact balance`.
+            and overlap; check balance with `impact balance`. --match adds 1:k
+            nearest-neighbour matching on the propensity score (MatchIt's defaults:
+            without replacement, largest score first, ties to the earlier row), an
+            ATT estimator with a cluster-robust SE by matched set.
 
             Examples:
               impact compare people.csv --outcome sales --treatment trained \\
                 --covariates tenure,C(region)
               impact compare people.csv --outcome y --treatment d --covariates x1,x2 --target att --json
+              impact compare people.csv --outcome y --treatment d --covariates x1,x2 \\
+                --match --ratio 2 --caliper 0.2
             """)
 
     @Argument(help: "The data file (CSV, one row per unit).")
@@ -37,6 +42,8 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "Confidence level of the intervals, between 0 and 1.")
     var level: Double = 0.95
 
+    @OptionGroup var matching: MatchingOptions
+
     @Flag(name: .long, help: "Print JSON (impact-control-group/1).")
     var json = false
 
@@ -56,7 +63,7 @@ struct CompareCommand: ParsableCommand {
             try WorkbenchCommands.controlGroupComparison(
                 dataPath: data, outcome: outcome, treatment: treatment, covariates: covariateTerms,
                 target: target.lowercased() == "att" ? .averageTreatmentEffectOnTreated : .averageTreatmentEffect,
-                level: level, json: json),
+                level: level, matching: matching.specification, json: json),
             terminator: "")
     }
 }

@@ -55,12 +55,19 @@ public struct BalanceReport: Codable, Sendable, Equatable {
     /// Covariates flagged after.
     public let flaggedAfter: [String]
 
-    /// The report of an IPW balance table.
+    /// The report of a balance table (after IPW, after matching, or after other weights).
     public init(_ table: BalanceTable, treatment: String) {
         format = Self.formatIdentifier
         self.treatment = treatment
         target = table.target.rawValue
-        adjustment = "inverse-probability weights from a logit propensity score (\(table.target.rawValue) weights)"
+        switch table.adjustment {
+        case .inverseProbabilityWeighting(let effect):
+            adjustment = "inverse-probability weights from a logit propensity score (\(effect.rawValue) weights)"
+        case .nearestNeighbourMatching(let specification):
+            adjustment = specification.description
+        case .weights(let label):
+            adjustment = label
+        }
         smdThreshold = BalanceTable.smdThreshold
         varianceRatioBounds = [BalanceTable.varianceRatioBounds.lowerBound, BalanceTable.varianceRatioBounds.upperBound]
         before = table.before.map(Row.init)
@@ -90,7 +97,7 @@ public struct BalanceReport: Codable, Sendable, Equatable {
         lines.append(StatisticsText.alignedTable(header: header, rows: rows))
         lines.append("")
         lines.append(
-            "Effective sample size after weighting: \(StatisticsText.number(effectiveSampleSize[0], significant: 5)) treated, "
+            "Effective sample size after adjustment: \(StatisticsText.number(effectiveSampleSize[0], significant: 5)) treated, "
                 + "\(StatisticsText.number(effectiveSampleSize[1], significant: 5)) control")
         lines.append(
             flaggedAfter.isEmpty

@@ -39,12 +39,16 @@ public struct ControlGroupReport: Codable, Sendable, Equatable {
     public let estimates: [EffectEstimateRow]
     /// Warnings of the estimators.
     public let warnings: [String]
+    /// How the matching was done and how many units it used, when matching was run.
+    public let matchingNote: String?
 
-    /// The report of the four estimators on `comparison` for `target`.
-    /// - Throws: the estimators' `ControlGroupError`s.
-    public init(_ comparison: ControlGroupComparison, covariates: [String], target: ControlGroupEffect, level: Double = 0.95)
-        throws
-    {
+    /// The report of the four estimators on `comparison` for `target`, plus nearest-neighbour
+    /// matching (an ATT estimator) when `matching` is given.
+    /// - Throws: the estimators' `ControlGroupError`s and `NearestNeighbourMatchingError`.
+    public init(
+        _ comparison: ControlGroupComparison, covariates: [String], target: ControlGroupEffect, level: Double = 0.95,
+        matching: NearestNeighbourMatchingSpecification? = nil
+    ) throws {
         format = Self.formatIdentifier
         outcome = comparison.outcomeName
         treatment = comparison.treatmentName
@@ -74,6 +78,20 @@ public struct ControlGroupReport: Codable, Sendable, Equatable {
                     pValue: estimate.pValue, lower: ci.lower, upper: ci.upper, count: estimate.n))
             for warning in estimate.warnings where !warnings.contains(warning) { warnings.append(warning) }
         }
+        if let matching {
+            let matched = try comparison.nearestNeighbourMatching(matching)
+            let ci = matched.confidenceInterval(level: level)
+            rows.append(
+                EffectEstimateRow(
+                    label: "nearest-neighbour matching (ATT)", estimate: matched.effect, standardError: matched.standardError,
+                    pValue: matched.pValue, lower: ci.lower, upper: ci.upper,
+                    count: matched.matchedTreatedCount + matched.matchedControlCount))
+            for warning in matched.warnings where !warnings.contains(warning) { warnings.append(warning) }
+            matchingNote = "Matching: \(matching.description); \(matched.matchedTreatedCount) of \(matched.treatedCount) "
+                + "treated units matched to \(matched.matchedControlCount) controls; SE \(matched.covarianceLabel)."
+        } else {
+            matchingNote = nil
+        }
         self.estimates = rows
         self.warnings = warnings
         assumptions = [
@@ -95,6 +113,7 @@ public struct ControlGroupReport: Codable, Sendable, Equatable {
         for drop in dropped { lines.append("  dropped \(StatisticsText.count(drop.count)): \(drop.reason)") }
         lines.append("Assumptions:")
         lines += assumptions.map { "  - \($0)" }
+        if let matchingNote { lines.append("  - \(matchingNote)") }
         lines.append("")
         lines.append(EffectEstimateRow.textTable(estimates, level: level))
         if !warnings.isEmpty {

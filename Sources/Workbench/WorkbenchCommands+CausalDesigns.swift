@@ -98,14 +98,18 @@ extension WorkbenchCommands {
     /// difference in means, regression adjustment, IPW and AIPW; what `impact compare` prints.
     ///
     /// - Throws: the CSV reader's errors, `ControlGroupError`, formula and design errors.
+    ///
+    /// - Parameter matching: adds nearest-neighbour matching on the propensity score (an ATT estimator).
     public static func controlGroupComparison(
         dataPath: String, outcome: String, treatment: String, covariates: [String],
-        target: ControlGroupEffect = .averageTreatmentEffect, level: Double = 0.95, json: Bool = false
+        target: ControlGroupEffect = .averageTreatmentEffect, level: Double = 0.95,
+        matching: NearestNeighbourMatchingSpecification? = nil, json: Bool = false
     ) throws -> String {
         let frame = try DataFrame.readCSV(path: dataPath)
         let comparison = try ControlGroupComparison(
             data: frame, outcome: outcome, treatment: treatment, covariates: covariates)
-        let report = try ControlGroupReport(comparison, covariates: covariates, target: target, level: level)
+        let report = try ControlGroupReport(
+            comparison, covariates: covariates, target: target, level: level, matching: matching)
         return json ? try ReportJSON.text(report) : report.text()
     }
 
@@ -116,16 +120,19 @@ extension WorkbenchCommands {
     ///   sample `impact compare` estimates on; otherwise only rows missing the treatment or a
     ///   covariate are left out.
     /// - Throws: the CSV reader's errors, `ControlGroupError`, formula and design errors.
+    ///   With `matching`, the "after" columns describe the matched sample instead of the IPW-weighted one.
     public static func balance(
         dataPath: String, treatment: String, covariates: [String], outcome: String? = nil,
-        target: ControlGroupEffect = .averageTreatmentEffect, json: Bool = false
+        target: ControlGroupEffect = .averageTreatmentEffect, matching: NearestNeighbourMatchingSpecification? = nil,
+        json: Bool = false
     ) throws -> String {
         let frame = try DataFrame.readCSV(path: dataPath)
         // Without an outcome the treatment column stands in for it: it adds no missing-value rule
         // beyond the treatment's own, and the outcome plays no part in balance.
         let comparison = try ControlGroupComparison(
             data: frame, outcome: outcome ?? treatment, treatment: treatment, covariates: covariates)
-        let report = BalanceReport(comparison.balance(target), treatment: treatment)
+        let table = try matching.map { try comparison.nearestNeighbourMatching($0).balance } ?? comparison.balance(target)
+        let report = BalanceReport(table, treatment: treatment)
         return json ? try ReportJSON.text(report) : report.text()
     }
 

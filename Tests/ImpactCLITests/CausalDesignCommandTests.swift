@@ -114,6 +114,20 @@ struct CausalDesignCommandTests {
         let balance = try ImpactProcess.run(["balance", crossSection, "--treatment", "d", "--covariates", "x1,x2,x3"])
         #expect(balance.status == 0, "stderr: \(balance.stderr)")
         #expect(balance.stdout.contains("SMD before"))
+        let matched = try ImpactProcess.run([
+            "compare", crossSection, "--outcome", "y", "--treatment", "d", "--covariates", "x1,x2,x3", "--target", "att",
+            "--match", "--ratio", "2", "--replacement", "--caliper", "0.2",
+        ])
+        #expect(matched.status == 0, "stderr: \(matched.stderr)")
+        #expect(matched.stdout.contains("nearest-neighbour matching (ATT)"))
+        #expect(matched.stdout.contains("Matching: 1:2 nearest-neighbour matching"))
+        let matchedBalance = try ImpactProcess.run([
+            "balance", crossSection, "--treatment", "d", "--covariates", "x1,x2,x3", "--match", "--replacement",
+        ])
+        #expect(matchedBalance.status == 0, "stderr: \(matchedBalance.stderr)")
+        #expect(matchedBalance.stdout.contains("after 1:1 nearest-neighbour matching"))
+        let orphan = try ImpactProcess.run(["balance", crossSection, "--treatment", "d", "--covariates", "x1", "--caliper", "0.2"])
+        #expect(orphan.status == 64 && orphan.stderr.contains("go with --match"))
     }
 
     @Test(
