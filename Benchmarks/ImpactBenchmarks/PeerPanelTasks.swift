@@ -7,8 +7,9 @@ import Inference
 /// figures sit beside pyfixest's, statsmodels', wildboottest's and csdid's from the same data: T6
 /// (CSV read), T1 (OLS `sales ~ trained + tenure + C(region)` with CR1 by team), T2 (TWFE `sales ~
 /// trained | employee_id + month` with CR1 by team), T5 (its wild cluster bootstrap, 9,999
-/// replicates) and T7 (Callaway–Sant'Anna ATT(g,t) with analytic SEs and the simple and dynamic
-/// aggregations); compute time excluding the file read.
+/// replicates), T7 (Callaway–Sant'Anna ATT(g,t) with analytic SEs and the simple and dynamic
+/// aggregations) and T8 (TWFE, Callaway–Sant'Anna, Sun–Abraham and imputation side by side);
+/// compute time excluding the file read.
 enum PeerPanelTasks {
     /// With `measureMemory`, only the fits' peak memory is measured, in a process that has done
     /// nothing else: a fixed mmap threshold (which would slow the timings) maps every large array on
@@ -61,6 +62,20 @@ enum PeerPanelTasks {
         }
         print("peer_T5_wild_cluster_bootstrap,\(String(format: "%.4f", t5)),s,9,999 replicates, t = \(estimate), p = \(pValue)")
         print("peer_T7_callaway_santanna,\(String(format: "%.4f", t7)),s,simple ATT = \(estimate) (SE \(standardError))")
+        // T8: the side-by-side run of TWFE (static + event study), Callaway–Sant'Anna, Sun–Abraham and
+        // imputation on the same panel, clustered by team, event window −4…4.
+        var summary = ""
+        let t8 = try Stopwatch.best(of: max(1, repeats / 2)) {
+            let comparison = StaggeredComparison.run(
+                StaggeredComparisonSpecification(
+                    outcome: "sales", unit: "employee_id", time: "month", cohort: "cohort", cluster: "team_id",
+                    window: -4...4),
+                data: panel)
+            summary = comparison.rows.map { row in
+                "\(row.estimator.rawValue) \(row.overall.map { String(format: "%.3f", $0.estimate) } ?? "failed")"
+            }.joined(separator: "; ")
+        }
+        print("peer_T8_side_by_side,\(String(format: "%.4f", t8)),s,\(summary)")
     }
 
     /// Peak memory of one fit above the resident set before it, against the size of the numeric

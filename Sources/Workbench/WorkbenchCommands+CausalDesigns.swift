@@ -43,6 +43,13 @@ extension WorkbenchCommands {
             postPeriods: estimated.count - pre)
         var options = HonestDiDOptions()
         options.alpha = ((1 - level) * 1e12).rounded() / 1e12  // 1 − 0.95 is 0.050000000000000044 in binary
+        // HonestDiD's default θ grid is 0 ± 20 SE, which cuts off the sets of a large effect; this grid
+        // spans both 0 and the estimate with 20 SE to spare on each side.
+        let weights = study.averageWeights
+        let estimate = study.estimate(weights: weights)
+        let se = study.standardError(weights: weights)
+        options.gridLower = min(0, estimate) - 20 * se
+        options.gridUpper = max(0, estimate) + 20 * se
         return try HonestDiDRelativeMagnitudes(study: study, options: options).sensitivity(mbar: grid)
     }
 
