@@ -183,9 +183,10 @@ enum CoverageStudy {
         var outcome = Outcome()
         outcome.failedReplicates = draws.failed
         let t = StudentT(degreesOfFreedom: Double(g - 1)).quantile((1 + level) / 2)
-        for (estimate, variance, column, truth, transform) in [
-            (full.beta, full.variance, 0, trueEffect, { (x: Double) in x }),
-            (try roi(full.beta), slope * slope * full.variance, 2, trueROI, { (x: Double) in try! roi(x) }),
+        // Columns of `draws`: effect, its CR1 variance, ROI, its variance.
+        for (estimate, variance, column, truth, leaveOneOut) in [
+            (full.beta, full.variance, 0, trueEffect, jackknife),
+            (try roi(full.beta), slope * slope * full.variance, 2, trueROI, try jackknife.map(roi)),
         ] {
             var covers: [Bool?] = []
             var widths: [Double?] = []
@@ -193,7 +194,7 @@ enum CoverageStudy {
             for method in methods {
                 let interval = try? BootstrapInterval.interval(
                     method, estimate: estimate, replicates: draws.statistic(column), level: level,
-                    jackknife: jackknife.map(transform), variance: variance, replicateVariances: draws.statistic(column + 1))
+                    jackknife: leaveOneOut, variance: variance, replicateVariances: draws.statistic(column + 1))
                 covers.append(interval.map { $0.lower <= truth && truth <= $0.upper })
                 widths.append(interval.map { $0.upper - $0.lower })
             }
