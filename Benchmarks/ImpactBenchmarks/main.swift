@@ -10,6 +10,9 @@ import Workbench
 // BENCHMARKS.md records them with the machine and the command.
 
 let repeats = 5
+// `--coverage [datasets]`: only the coverage study of docs/validation.md (CoverageStudy.swift), then exit.
+let coverageFlag = CommandLine.arguments.firstIndex(of: "--coverage")
+if let flag = coverageFlag { try CoverageStudy.runAlone(arguments: Array(CommandLine.arguments[(flag + 1)...])) }
 print("benchmark,value,unit,detail")
 
 // With `--panel PATH` (a panel from ../shared/bench/peers/gen_panel.py), run the peer tasks on it too;
