@@ -3,12 +3,13 @@ SWIFT ?= swift
 STUDY ?= Examples/studies/sales-training.yml
 OUT ?= out/sales-training
 
-.PHONY: help deps build demo test bench reference clean
+.PHONY: help deps build demo test bench coverage reference clean
 
 help:
 	@echo "make demo       run the bundled sales-training study; report in $(OUT)/"
 	@echo "make test       run the test suite"
 	@echo "make bench      run the benchmarks (release build)"
+	@echo "make coverage   run the bootstrap coverage study (release build; docs/validation.md)"
 	@echo "make reference  regenerate datasets/reference/*.json (needs Python tools, see scripts/reference/README.md)"
 
 deps:
@@ -25,6 +26,9 @@ test: deps
 
 bench: deps
 	$(SWIFT) run -c release ImpactBenchmarks
+
+coverage: deps
+	OPENBLAS_NUM_THREADS=1 $(SWIFT) run -c release ImpactBenchmarks --coverage 2000
 
 reference:
 	./scripts/reference/regenerate.sh
