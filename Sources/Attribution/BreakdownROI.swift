@@ -71,6 +71,7 @@ public struct BreakdownROI: Sendable {
     }
 
     /// Every chain figure for a constant monthly effect `θ` at the point value per unit.
+    /// - Throws: `AttributionError` when the stream cannot build the schedule.
     public func figures(effect theta: Double) throws -> ROIChainFigures {
         let value = stream.conversion.valuePerUnit
         let schedule = try stream.schedule(path: .constant(theta), valuePerUnit: value)

@@ -30,6 +30,10 @@ public struct SensitivityPrincipleAdjustment: Sendable, Equatable {
 ///   credible values): B' = B × before/after, since benefits are linear in the value per unit
 ///   (`BenefitStream.schedule`); this assumes the conversion is the stream's.
 ///
+/// With a `conversion` whose point value lies below the central value of its own uncertainty (the
+/// midpoint of a range, the mode, the mean), a principle-4 row is added for that choice: the most
+/// conservative value vs the central one, undone by the same rescaling.
+///
 /// Entries without numbers, the principle-3 entry (it records the highest candidates, not the value
 /// that would be chosen without the rule) and entries from elsewhere are listed with a note and no
 /// ROI. The changes are not additive: undoing two adjustments together is not the sum of each.
@@ -40,9 +44,12 @@ public struct SensitivityPrincipleAdjustments: Sendable, Equatable {
     /// One row per log entry, in the log's order.
     public let adjustments: [SensitivityPrincipleAdjustment]
 
-    /// The before/after ROI of each entry of `log` around the point `figures`.
-    public init(figures: ROIChainFigures, log: PrinciplesLog) {
+    /// The before/after ROI of each entry of `log` around the point `figures`; `conversion`, when
+    /// given, is the stream's conversion, checked for a conservative point value (see the type).
+    public init(figures: ROIChainFigures, log: PrinciplesLog, conversion: MonetaryConversion? = nil) {
         self.figures = figures
+        var log = log
+        if let conversion, let entry = Self.conservativeConversion(conversion) { log.record(entry) }
         let b = figures.benefits
         let c = figures.costs
         adjustments = log.entries.map { entry in
@@ -78,11 +85,23 @@ public struct SensitivityPrincipleAdjustments: Sendable, Equatable {
     }
 
     /// The before/after ROI of each principle applied in an ROI chain result (its point figures).
-    public init(result: ROIChainResult) throws {
+    /// - Throws: `AttributionError.zeroTotalCost` when the result's costs are not positive.
+    public init(result: ROIChainResult, conversion: MonetaryConversion? = nil) throws {
         let figures = try ROIChainFigures.compute(
             effect: result.effect.point, valuePerUnit: result.valuePerUnit.point, schedule: result.schedule,
             costs: result.costs.point)
-        self.init(figures: figures, log: result.principles)
+        self.init(figures: figures, log: result.principles, conversion: conversion)
+    }
+
+    /// The principle-4 choice of a point value below its uncertainty's central value, as a log entry.
+    static func conservativeConversion(_ conversion: MonetaryConversion) -> PrincipleApplication? {
+        guard let central = conversion.uncertainty?.central else { return nil }
+        // A relative margin, so a central value off by round-off ((a + b)/2) is not a choice.
+        guard central - conversion.valuePerUnit > 1e-12 * max(abs(central), abs(conversion.valuePerUnit)) else { return nil }
+        return PrincipleApplication(
+            principle: .mostConservative, rule: "point value below the central value \(central) of its stated uncertainty",
+            location: "conversion: \(conversion.unitDescription)", quantity: "value per unit", before: central,
+            after: conversion.valuePerUnit)
     }
 
     /// A plain-text table: principle, where, ROI with and without, and the note.

@@ -1,3 +1,5 @@
+import Inference
+
 /// One assumption of the ROI chain with the range over which a tornado varies it, the others held
 /// at their central values.
 ///
@@ -40,6 +42,22 @@ public enum TornadoAssumption: Sendable, Equatable {
         case .valuePerUnit(let l, let h), .populationShare(let l, let h), .horizonMonths(let l, let h),
             .decayRate(let l, let h), .discountRate(let l, let h), .costItem(_, let l, let h), .effect(let l, let h):
             return (l, h)
+        }
+    }
+
+    /// The effect at the ends of its bootstrap interval (e.g. `ROIChainResult.effect.interval`).
+    public static func effect(interval: BootstrapConfidenceInterval) -> TornadoAssumption {
+        .effect(low: interval.lower, high: interval.upper)
+    }
+
+    /// The value per unit over the range its uncertainty states: a uniform or triangular range's
+    /// ends, a normal's mean ± `normalWidth` standard deviations; nil when the value is taken as known.
+    public static func valuePerUnit(of conversion: MonetaryConversion, normalWidth: Double = 1.96) -> TornadoAssumption? {
+        precondition(normalWidth.isFinite && normalWidth >= 0, "the width must be finite and ≥ 0")
+        switch conversion.uncertainty {
+        case nil: return nil
+        case .uniform(let a, let b), .triangular(let a, _, let b): return .valuePerUnit(low: a, high: b)
+        case .normal(let mu, let sd): return .valuePerUnit(low: mu - normalWidth * sd, high: mu + normalWidth * sd)
         }
     }
 

@@ -85,6 +85,19 @@ struct BreakdownROITests {
         #expect(hurdleBreakdown < breakdown)
     }
 
+    @Test("the hybrid test (HonestDiD's default method) gives a breakdown consistent with its own test")
+    func hybridBreakdown() throws {
+        let roi = try BreakdownROI(
+            estimates: Self.estimates, covariance: Self.sigma, prePeriods: 3, postPeriods: 3,
+            options: HonestDiDOptions(gridPoints: 200, simulations: 200, seed: 7), stream: Self.stream(), ledger: Self.ledger(600))
+        guard case .value(let breakdown) = roi.breakdownValue(tolerance: 1e-2) else {
+            Issue.record("expected a finite breakdown value")
+            return
+        }
+        #expect(roi.roiAboveHurdle(mbar: breakdown))
+        #expect(!roi.roiAboveHurdle(mbar: breakdown + 1e-2))
+    }
+
     @Test("with costs near zero the ROI breakdown is HonestDiD's breakdown of the effect")
     func negligibleCostsGiveTheEffectBreakdown() throws {
         let roi = try Self.sensitivity(cost: 1e-9)

@@ -82,4 +82,25 @@ struct SensitivityPrincipleAdjustmentsTests {
         #expect(table.adjustments[4].roiPercentWithout == nil && table.adjustments[4].note.contains("not undone"))
         #expect(table.adjustments[4].roiChange == nil)
     }
+
+    @Test("a point value below its uncertainty's central value is undone to the central value")
+    func conservativeConversion() throws {
+        let figures = try ROIChainFigures.compute(
+            effect: 1, valuePerUnit: 1,
+            schedule: BenefitSchedule(monthly: [3_000], discounted: [3_000], extrapolatedMonths: 0, horizonMonths: 1),
+            costs: 1_000)
+        let ranged = try MonetaryConversion(valuePerUnit: 1, unitDescription: "USD", uncertainty: .uniform(lower: 0.8, upper: 1.6))
+        let table = SensitivityPrincipleAdjustments(figures: figures, log: PrinciplesLog(), conversion: ranged)
+        // Central 1.2: benefits 3,600, ROI (3,600 − 1,000)/1,000 = 260 % against 200 % as computed.
+        let row = try #require(table.adjustments.first)
+        #expect(table.adjustments.count == 1)
+        let before = try #require(row.application.before)
+        #expect(row.application.principle == .mostConservative && abs(before - 1.2) < 1e-12)
+        #expect(abs(try #require(row.roiPercentWithout) - 260) < 1e-9)
+        #expect(abs(try #require(row.roiChange) + 60) < 1e-9)
+        let known = try MonetaryConversion(valuePerUnit: 1, unitDescription: "USD")
+        #expect(SensitivityPrincipleAdjustments(figures: figures, log: PrinciplesLog(), conversion: known).adjustments.isEmpty)
+        let central = try MonetaryConversion(valuePerUnit: 1.2, unitDescription: "USD", uncertainty: .uniform(lower: 0.8, upper: 1.6))
+        #expect(SensitivityPrincipleAdjustments(figures: figures, log: PrinciplesLog(), conversion: central).adjustments.isEmpty)
+    }
 }

@@ -91,6 +91,24 @@ struct TornadoAnalysisTests {
         #expect(Self.close(tornado.bars[0].metricAtHigh, (90_000 - 17_400) / 17_400 * 100))
     }
 
+    @Test("ranges from a conversion's uncertainty and from an effect interval")
+    func rangeHelpers() throws {
+        let uniform = try MonetaryConversion(valuePerUnit: 1, unitDescription: "USD", uncertainty: .uniform(lower: 0.8, upper: 1.2))
+        #expect(TornadoAssumption.valuePerUnit(of: uniform) == .valuePerUnit(low: 0.8, high: 1.2))
+        let normal = try MonetaryConversion(valuePerUnit: 1, unitDescription: "USD", uncertainty: .normal(mean: 1, standardDeviation: 0.1))
+        #expect(TornadoAssumption.valuePerUnit(of: normal, normalWidth: 2) == .valuePerUnit(low: 0.8, high: 1.2))
+        #expect(TornadoAssumption.valuePerUnit(of: try MonetaryConversion(valuePerUnit: 1, unitDescription: "USD")) == nil)
+        let chain = try ROIChain.run(
+            effect: .constant(7_500), replicates: [6_000, 7_000, 8_000, 9_000].map { .constant($0) },
+            settings: ROIChain.Settings(stream: Self.stream(), ledger: Self.ledger(), seed: 1, scheme: "test"))
+        let assumption = TornadoAssumption.effect(interval: chain.effect.interval)
+        #expect(assumption == .effect(low: chain.effect.interval.lower, high: chain.effect.interval.upper))
+        let tornado = try TornadoAnalysis(effect: .constant(7_500), stream: Self.stream(), ledger: Self.ledger(), assumptions: [assumption])
+        // The ROI is affine in the effect, so the bar's ends are the ROI interval's (percentile maps).
+        #expect(Self.close(tornado.bars[0].metricAtLow, chain.roiPercent.interval.lower))
+        #expect(Self.close(tornado.bars[0].metricAtHigh, chain.roiPercent.interval.upper))
+    }
+
     @Test("bad input is typed")
     func badInput() throws {
         let make = { (assumptions: [TornadoAssumption]) in
