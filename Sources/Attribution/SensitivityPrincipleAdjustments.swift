@@ -1,6 +1,6 @@
 /// One guiding-principle adjustment with the ROI as computed (adjustment applied) and with it
 /// undone, every other adjustment kept.
-public struct SensitivityPrincipleAdjustment: Sendable, Equatable {
+public struct SensitivityPrincipleAdjustment: Sendable, Equatable, Codable {
     /// The log entry (rule, location, quantity, before → after).
     public let application: PrincipleApplication
     /// Benefits and costs with this adjustment undone; nil when the entry cannot be undone.
@@ -38,7 +38,7 @@ public struct SensitivityPrincipleAdjustment: Sendable, Equatable {
 /// that would be chosen without the rule) and entries from elsewhere are listed with a note and no
 /// ROI. The changes are not additive: undoing two adjustments together is not the sum of each.
 /// Phillips & Phillips, *The Value of Learning* (2007), the 12 guiding principles; METHODS.md.
-public struct SensitivityPrincipleAdjustments: Sendable, Equatable {
+public struct SensitivityPrincipleAdjustments: Sendable, Equatable, Codable {
     /// The point figures with every adjustment applied.
     public let figures: ROIChainFigures
     /// One row per log entry, in the log's order.

@@ -9,7 +9,7 @@
 /// differences; horizon, decay and costs act non-linearly. Ties keep the order given.
 /// Reference: the tornado diagram of deterministic sensitivity analysis (Eschenbach 1992,
 /// "Spiderplots versus tornado diagrams for sensitivity analysis", *Interfaces* 22(6)).
-public struct TornadoAnalysis: Sendable, Equatable {
+public struct TornadoAnalysis: Sendable, Equatable, Codable {
     /// The figures with every assumption central.
     public let central: ROIChainFigures
     /// The ranking metric.

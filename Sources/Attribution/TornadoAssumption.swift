@@ -5,7 +5,7 @@ import Inference
 ///
 /// The central values are those of the `BenefitStream`, `CostLedger` and effect passed to
 /// `TornadoAnalysis`; each case states its range in the units of that setting.
-public enum TornadoAssumption: Sendable, Equatable {
+public enum TornadoAssumption: Sendable, Equatable, Codable {
     /// Money per unit of outcome (the central value is the conversion's `valuePerUnit`).
     case valuePerUnit(low: Double, high: Double)
     /// Share of the stream's benefiting population that benefits (the central value is 1, the

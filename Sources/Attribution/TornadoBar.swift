@@ -1,5 +1,5 @@
 /// The figure a tornado ranks assumptions by.
-public enum TornadoMetric: String, Sendable, Equatable, CaseIterable {
+public enum TornadoMetric: String, Sendable, Equatable, Codable, CaseIterable {
     /// ROI (%) = (benefits − costs) ÷ costs × 100 (undiscounted).
     case roiPercent
     /// BCR = benefits ÷ costs.
@@ -21,7 +21,7 @@ public enum TornadoMetric: String, Sendable, Equatable, CaseIterable {
 }
 
 /// One bar of a tornado: the chain's figures with one assumption at each end of its range.
-public struct TornadoBar: Sendable, Equatable {
+public struct TornadoBar: Sendable, Equatable, Codable {
     public let assumption: TornadoAssumption
     /// Figures with the assumption at the low end of its range, the others central.
     public let low: ROIChainFigures

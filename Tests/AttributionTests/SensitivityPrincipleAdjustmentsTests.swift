@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Attribution
@@ -49,6 +50,8 @@ struct SensitivityPrincipleAdjustmentsTests {
         #expect(firstYear.roiPercentWithout == 1_025)
         #expect(table.adjustments.allSatisfy { $0.roiPercentWith == 462.5 })
         #expect(table.summary.contains("ROI without 650.0, with 462.5"))
+        let decoded = try JSONDecoder().decode(SensitivityPrincipleAdjustments.self, from: JSONEncoder().encode(table))
+        #expect(decoded == table)
     }
 
     @Test("prorated items, population gaps and entries without numbers")

@@ -50,11 +50,14 @@ struct TornadoAnalysisTests {
         #expect(Self.close(decay.metricAtLow, 462.5) && Self.close(decay.metricAtHigh, (decayed - 16_000) / 16_000 * 100, 1e-8))
         // The discount rate moves the NPV, not the undiscounted ROI.
         #expect(try #require(bars["annual discount rate"]).swing == 0)
-        #expect(tornado.bars.map(\.assumption.name) == [
-            "horizon (months)", "effect", "share of population benefiting", "value per unit", "cost: Facilitator",
-            "annual decay rate", "annual discount rate",
-        ])
+        #expect(
+            tornado.bars.map(\.assumption.name) == [
+                "horizon (months)", "effect", "share of population benefiting", "value per unit", "cost: Facilitator",
+                "annual decay rate", "annual discount rate",
+            ])
         #expect(tornado.summary.contains("Tornado of roiPercent"))
+        let decoded = try JSONDecoder().decode(TornadoAnalysis.self, from: JSONEncoder().encode(tornado))
+        #expect(decoded == tornado)
     }
 
     @Test("NPV tornado: the discount rate's swing is the discounting of the stream")
