@@ -3,8 +3,9 @@
 public struct SensitivityPrincipleAdjustment: Sendable, Equatable, Codable {
     /// The log entry (rule, location, quantity, before → after).
     public let application: PrincipleApplication
-    /// Benefits and costs with this adjustment undone; nil when the entry cannot be undone.
+    /// Benefits with this adjustment undone; nil when the entry cannot be undone.
     public let benefitsWithout: Double?
+    /// Costs with this adjustment undone; nil when the entry cannot be undone.
     public let costsWithout: Double?
     /// ROI (%) with this adjustment undone; nil when the entry cannot be undone or costs would be 0.
     public let roiPercentWithout: Double?

@@ -22,13 +22,15 @@ public enum TornadoMetric: String, Sendable, Equatable, Codable, CaseIterable {
 
 /// One bar of a tornado: the chain's figures with one assumption at each end of its range.
 public struct TornadoBar: Sendable, Equatable, Codable {
+    /// The assumption varied, with its range.
     public let assumption: TornadoAssumption
     /// Figures with the assumption at the low end of its range, the others central.
     public let low: ROIChainFigures
     /// Figures with the assumption at the high end of its range, the others central.
     public let high: ROIChainFigures
-    /// The metric at the low and high ends.
+    /// The metric with the assumption at the low end.
     public let metricAtLow: Double
+    /// The metric with the assumption at the high end.
     public let metricAtHigh: Double
 
     /// |metric(high) − metric(low)|: the length of the bar.
