@@ -68,10 +68,11 @@ public struct IsolationEstimate: Sendable, Equatable {
             allNotes.append(
                 "\(replicates.failed) of \(replicates.replicates) bootstrap replicates failed and are left out of the interval.")
         }
+        let used = replicates.replicates - replicates.failed
         return IsolationEstimate(
             method: method, kpi: kpi, effect: effect, standardError: replicates.standardError(0),
             lower: interval.lower, upper: interval.upper, level: level,
-            inference: "percentile of \(replicates.replicates - replicates.failed) \(replicates.scheme) replicates, seed \(replicates.seed)",
+            inference: "percentile of \(used) \(replicates.scheme) replicates, seed \(replicates.seed)",
             replicates: replicates, notes: allNotes)
     }
 }

@@ -14,7 +14,8 @@ public protocol IsolationMethod: Sendable {
     /// Whether `isolate(bootstrap:)` produces replicates when asked.
     var providesReplicates: Bool { get }
     /// Estimates the effect; with `bootstrap`, also its replicates (methods without a bootstrap
-    /// ignore it and report an analytic interval).
+    /// ignore it and report an analytic interval). Without `bootstrap` the interval is analytic at
+    /// the specification's level where the estimator has one, else 95 %; with it, at its level.
     func isolate(bootstrap: IsolationBootstrap?) throws -> IsolationEstimate
 }
 
