@@ -56,6 +56,24 @@ struct BundledDatasetContactCentreTests {
         #expect(checked == 21)
     }
 
+    @Test("point estimates equal moderndid 0.2.0 (the Python port of R did) to 1e-9")
+    func moderndidReference() throws {
+        // moderndid 0.2.0: att_gt(yname="handle_time", tname="week", idname=<agent number>,
+        // gname=<training_week, 0 = never>, est_method="reg", boot=False), then aggte(type=...).
+        let reference: [Double: Double] = [
+            -3: 0.03841358024691359, -2: -0.023617283950617296, -1: -0.13406790123456788, 0: 0.03495061728395058,
+            1: -0.4320432098765432, 2: -0.7602407407407408, 3: -0.9702222222222222, 4: -1.1019753086419755,
+            5: -1.1479938271604937, 6: -1.072067901234568,
+        ]
+        let result = try CallawaySantAnna.estimate(panel("handle_time"))
+        #expect(abs(result.aggregate(.simple).overall - -0.9259944684944685) < 1e-9)
+        let dynamic = result.aggregate(.dynamic).elements
+        for (e, value) in reference {
+            let element = try #require(dynamic.first { $0.label == e })
+            #expect(abs(element.estimate - value) < 1e-9, "e = \(e)")
+        }
+    }
+
     @Test("placebo: training has no effect on the scheduled hours")
     func placebo() throws {
         let simple = try CallawaySantAnna.estimate(panel("scheduled_hours")).aggregate(.simple)
