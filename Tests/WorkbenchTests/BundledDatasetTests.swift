@@ -19,7 +19,7 @@ struct BundledDatasetFacts: Sendable {
     var readme: String { (path as NSString).deletingLastPathComponent + "/README.md" }
 }
 
-/// The four bundled datasets; the numbers are copied from their READMEs (which the tests also read).
+/// The five bundled datasets; the numbers are copied from their READMEs (which the tests also read).
 let bundledDatasets: [BundledDatasetFacts] = [
     BundledDatasetFacts(
         path: "datasets/contact-centre/contact_centre.csv",
@@ -46,6 +46,10 @@ let bundledDatasets: [BundledDatasetFacts] = [
         path: "datasets/nsw-dehejia-wahba/nsw_dehejia_wahba.csv",
         columns: ["id", "treat", "age", "educ", "black", "hisp", "married", "nodegree", "re74", "re75", "re78"],
         rows: 445, bytes: 15_410, sha256: "5fe571692e8e07ad9a34e5ab604ebf95785215b915361d2bf09236c1e2b4e4c5"),
+    BundledDatasetFacts(
+        path: "datasets/nsw-cps-comparison/nsw_cps_comparison.csv",
+        columns: ["id", "sample", "treat", "age", "educ", "black", "hisp", "married", "nodegree", "re74", "re75", "re78"],
+        rows: 16_177, bytes: 812_818, sha256: "d9b967bb0f21581a3582914ea59331a554bd56dfdb7fe9de4eb89e8d8e07800e"),
 ]
 
 /// Reads a bundled dataset; a missing or unreadable file is a broken checkout, so it stops the run.
