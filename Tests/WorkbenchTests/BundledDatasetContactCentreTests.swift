@@ -74,6 +74,23 @@ struct BundledDatasetContactCentreTests {
         }
     }
 
+    @Test("time saved → money: the README's hours and value follow from the data at 38 USD/h")
+    func timeSavedToMoney() throws {
+        let week = try #require(contactCentre["week"]?.numericValues())
+        let cohort = try #require(contactCentre["training_week"]?.numericValues())
+        let calls = try #require(contactCentre["calls_handled"]?.numericValues())
+        var trainedCalls = 0.0
+        var hoursSaved = 0.0
+        for i in week.indices where !cohort[i].isNaN && week[i] >= cohort[i] {
+            trainedCalls += calls[i]
+            // Minutes saved per call × calls, in hours.
+            hoursSaved -= trueEffect(eventTime: Int(week[i] - cohort[i])) * calls[i] / 60
+        }
+        #expect(trainedCalls == 1_431_079)
+        #expect(abs(hoursSaved - 26_939.4) < 0.05)
+        #expect(abs(hoursSaved * 38 - 1_023_697.20) < 2)
+    }
+
     @Test("placebo: training has no effect on the scheduled hours")
     func placebo() throws {
         let simple = try CallawaySantAnna.estimate(panel("scheduled_hours")).aggregate(.simple)

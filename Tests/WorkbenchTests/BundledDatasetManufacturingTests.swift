@@ -45,6 +45,25 @@ struct BundledDatasetManufacturingTests {
         #expect(pretest.fPValue > 0.05)
     }
 
+    @Test("cost of an error → money: the README's defects avoided and value follow from the data")
+    func defectsAvoidedToMoney() throws {
+        let week = try #require(manufacturing["week"]?.numericValues())
+        let trained = try #require(manufacturing["trained"]?.numericValues())
+        let units = try #require(manufacturing["units_produced"]?.numericValues())
+        // 40 minutes of rework at 54 USD/h plus 23.50 USD of material.
+        let costPerDefect = 40.0 / 60.0 * 54 + 23.50
+        var trainedUnits = 0.0
+        var avoided = 0.0
+        for i in week.indices where trained[i] == 1 {
+            trainedUnits += units[i]
+            avoided -= trueEffect(eventTime: Int(week[i]) - 27) * units[i] / 1_000
+        }
+        #expect(costPerDefect == 59.5)
+        #expect(trainedUnits == 3_023_130)
+        #expect(abs(avoided - 11_397.2) < 0.05)
+        #expect(abs(avoided * costPerDefect - 678_131.67) < 0.01)
+    }
+
     @Test("difference-in-differences recovers the true mean post-training effect of −3.77 per 1,000")
     func differenceInDifferences() throws {
         let fit = try LinearRegression.fit(
