@@ -19,47 +19,12 @@ struct EventStudyPanel: Sendable {
 
     /// Builds the panel; see `EventStudy.estimate` for the errors.
     init(_ spec: EventStudySpecification, data: DataFrame) throws {
-        let time = try Self.integerValues(DiD2x2.requireColumn(spec.time, in: data))
-        let cohortColumn = try DiD2x2.requireColumn(spec.cohort, in: data)
-        guard cohortColumn.type != .categorical, let cohortValues = cohortColumn.numericValues() else {
-            throw EstimationError.nonNumericColumn(name: spec.cohort, type: cohortColumn.type.description)
-        }
-        let unitColumn = try DiD2x2.requireColumn(spec.unit, in: data)
-        let periods = time.compactMap { $0 }
-        guard let first = periods.min(), let last = periods.max() else {
-            throw EstimationError.nonNumericColumn(name: spec.time, type: "empty (every value missing)")
-        }
-
-        var cohort = [Int?](repeating: nil, count: data.rowCount)
-        var unitKey = [String?](repeating: nil, count: data.rowCount)
-        var unitCohort: [String: Int?] = [:]
+        let rows = try StaggeredRows(
+            data: data, unit: spec.unit, time: spec.time, cohort: spec.cohort, neverTreated: spec.neverTreated)
+        let (time, cohort, unitKey, first, last) = (rows.time, rows.cohort, rows.unitKey, rows.first, rows.last)
         for i in 0..<data.rowCount {
-            let key = unitColumn.isMissing(i) ? nil : unitColumn.text(at: i)
-            unitKey[i] = key
-            let value = cohortValues[i]
-            let treatedCohort: Int?
-            if spec.neverTreated.isNeverTreated(value) {
-                treatedCohort = nil
-            } else {
-                guard value.isFinite, value == value.rounded() else {
-                    throw EventStudyError.nonIntegerPeriod(column: spec.cohort, value: value)
-                }
-                let c = Int(value)
-                guard c >= first && c <= last else {
-                    throw EventStudyError.cohortOutsideTimeRange(unit: key ?? "NA", cohort: c, first: first, last: last)
-                }
-                treatedCohort = c
-            }
-            cohort[i] = treatedCohort
-            guard let key else { continue }
-            if let seen = unitCohort[key] {
-                if seen != treatedCohort {
-                    // A never-treated row is reported as cohort 0 in the message.
-                    throw EventStudyError.cohortVariesWithinUnit(
-                        unit: key, first: seen ?? 0, second: treatedCohort ?? 0)
-                }
-            } else {
-                unitCohort[key] = treatedCohort
+            if let c = cohort[i], c < first || c > last {
+                throw EventStudyError.cohortOutsideTimeRange(unit: unitKey[i] ?? "NA", cohort: c, first: first, last: last)
             }
         }
 

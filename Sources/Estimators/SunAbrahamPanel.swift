@@ -29,41 +29,12 @@ struct SunAbrahamPanel: Sendable {
 
     /// Builds the panel; see `SunAbraham.estimate` for the errors.
     init(_ spec: SunAbrahamSpecification, data: DataFrame) throws {
-        let time = try EventStudyPanel.integerValues(DiD2x2.requireColumn(spec.time, in: data))
-        let cohortColumn = try DiD2x2.requireColumn(spec.cohort, in: data)
-        guard cohortColumn.type != .categorical, let cohortValues = cohortColumn.numericValues() else {
-            throw EstimationError.nonNumericColumn(name: spec.cohort, type: cohortColumn.type.description)
-        }
-        let unitColumn = try DiD2x2.requireColumn(spec.unit, in: data)
-        let periods = time.compactMap { $0 }
-        guard let first = periods.min(), let last = periods.max() else {
-            throw EstimationError.nonNumericColumn(name: spec.time, type: "empty (every value missing)")
-        }
-
-        // Cohort per row, constant within a unit; a cohort after the last period is never treated
-        // in the panel (fixest: a cohort with only negative relative periods is a reference cohort).
-        var cohort = [Int?](repeating: nil, count: data.rowCount)
-        var unitKey = [String?](repeating: nil, count: data.rowCount)
-        var unitCohort: [String: Int?] = [:]
-        for i in 0..<data.rowCount {
-            let key = unitColumn.isMissing(i) ? nil : unitColumn.text(at: i)
-            unitKey[i] = key
-            let value = cohortValues[i]
-            var treated: Int?
-            if !spec.neverTreated.isNeverTreated(value) {
-                guard value.isFinite, value == value.rounded(), abs(value) < 1e15 else {
-                    throw EventStudyError.nonIntegerPeriod(column: spec.cohort, value: value)
-                }
-                treated = Int(value)
-            }
-            if let key {
-                if let seen = unitCohort[key], seen != treated {
-                    throw EventStudyError.cohortVariesWithinUnit(unit: key, first: seen ?? 0, second: treated ?? 0)
-                }
-                unitCohort[key] = treated
-            }
-            cohort[i] = treated.flatMap { $0 > last ? nil : $0 }
-        }
+        let rows = try StaggeredRows(
+            data: data, unit: spec.unit, time: spec.time, cohort: spec.cohort, neverTreated: spec.neverTreated)
+        let (time, unitKey, unitCohort, first, last) = (rows.time, rows.unitKey, rows.unitCohort, rows.first, rows.last)
+        // A cohort after the last period is never treated in the panel (fixest: a cohort with only
+        // negative relative periods is a reference cohort).
+        let cohort = rows.cohort.map { $0.flatMap { $0 > last ? nil : $0 } }
 
         // fixest drops the always treated (only non-negative relative periods): no untreated period.
         let always = Set(cohort.compactMap { $0 }.filter { $0 <= first })
