@@ -28,7 +28,8 @@ public struct SVGPlot: Sendable {
     /// SVG fragments of the marks, in drawing order.
     public internal(set) var marks: [String] = []
 
-    let rightMargin = 16.0
+    // Room for half of the last x tick label, which is centred on the right edge of the plot area.
+    let rightMargin = 36.0
     let topMargin = 14.0
     let bottomMargin = 44.0
 
@@ -56,8 +57,12 @@ public struct SVGPlot: Sendable {
 
     /// Pixel column of data value `v` on the x axis.
     func px(_ v: Double) -> Double { x.position(v, from: plotLeft, to: plotRight) }
-    /// Pixel row of data value `v` on the y axis (SVG rows grow downwards, so the axis is flipped).
-    func py(_ v: Double) -> Double { y.position(v, from: plotBottom, to: plotTop) }
+    /// Pixel row of data value `v` on the y axis. SVG rows grow downwards, so a numeric axis is
+    /// flipped (values grow upwards); a categorical one is not, so the first category is the top
+    /// row and a table beside the plot reads in the same order.
+    func py(_ v: Double) -> Double {
+        y.isCategorical ? y.position(v, from: plotTop, to: plotBottom) : y.position(v, from: plotBottom, to: plotTop)
+    }
 
     /// The chart as an `<svg>` element.
     public var svg: String {

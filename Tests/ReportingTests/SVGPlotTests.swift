@@ -56,6 +56,8 @@ struct SVGPlotTests {
         let plot = SVGPlot(title: "t", x: .nice(covering: [0, 10]), y: .nice(covering: [0, 10]), width: 400, height: 300)
         #expect(plot.px(0) == plot.plotLeft && plot.px(10) == plot.plotRight)
         #expect(plot.py(0) == plot.plotBottom && plot.py(10) == plot.plotTop)
+        let rows = SVGPlot(title: "t", x: .nice(covering: [0, 10]), y: .categories(["first", "second"]))
+        #expect(rows.py(0) < rows.py(1))  // the first category is the top row
     }
 
     @Test("histogram bins count every finite value once")

@@ -97,6 +97,8 @@ struct StudyReportHTMLTests {
         }
         #expect(svgs.contains { $0.contains("Mean sales by group") && $0.contains("polyline") })
         #expect(svgs.contains { $0.contains("Bootstrap distribution of ROI") && $0.contains("<rect") })
+        let histogram = try #require(svgs.first { $0.contains("Bootstrap distribution of ROI") })
+        #expect(histogram.contains(">lower</text>") && histogram.contains(">upper</text>") && histogram.contains(">point</text>"))
         // The histogram counts all 999 replicates.
         #expect(html.contains("999 replicate ROIs"))
     }
