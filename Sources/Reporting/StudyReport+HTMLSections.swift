@@ -100,7 +100,10 @@ extension StudyReport {
     var htmlConversion: String {
         let rows = [
             ["Effect per unit per month", NumberText.statistic(benefits.effectPerUnitPerMonth), ""],
-            ["Value per unit of outcome (\(conversion.unit))", NumberText.statistic(conversion.valuePerUnit), conversion.source ?? "not stated"],
+            [
+                "Value per unit of outcome (\(conversion.unit))", NumberText.statistic(conversion.valuePerUnit),
+                conversion.source ?? "not stated",
+            ],
             ["Population (\(benefits.populationBasis))", NumberText.grouped(benefits.population, decimals: 0), ""],
             ["Monthly benefits", NumberText.money(benefits.monthlyBenefits), ""],
             ["Horizon (months)", NumberText.grouped(benefits.horizonMonths, decimals: 0), ""],
@@ -173,8 +176,10 @@ extension StudyReport {
             ["Replicates", "\(NumberText.grouped(Double(bootstrap.replicates))) (\(bootstrap.failed) failed)"],
             ["Command", supplement?.command ?? "not recorded"],
         ]
-        let body = Self.table(header: ["Reproducibility", ""], rows: rows)
-            + Self.paragraph("Rerunning the command with the same study file on a data file with this SHA-256 reproduces every figure; "
+        let body =
+            Self.table(header: ["Reproducibility", ""], rows: rows)
+            + Self.paragraph(
+                "Rerunning the command with the same study file on a data file with this SHA-256 reproduces every figure; "
                     + "results do not depend on the number of threads.")
         return "<footer>\n" + Self.section("reproducibility", "Reproducibility", body) + "</footer>\n"
     }

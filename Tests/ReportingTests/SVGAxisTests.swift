@@ -14,7 +14,9 @@ struct SVGAxisTests {
 
     @Test("ticks are whole multiples of a 1-2-5 step and cover the data")
     func niceTicks() {
-        let cases: [[Double]] = [[0.13, 0.87], [335.72, 658.59, 497.43], [-3.2, 41], [39_900.75, 42_400.27], [1e-4, 3e-4], [0, 275_400]]
+        let cases: [[Double]] = [
+            [0.13, 0.87], [335.72, 658.59, 497.43], [-3.2, 41], [39_900.75, 42_400.27], [1e-4, 3e-4], [0, 275_400],
+        ]
         for values in cases {
             let axis = SVGAxis.nice(covering: values)
             let step = axis.ticks[1] - axis.ticks[0]

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
+@testable import Reporting
+
 #if canImport(FoundationXML)
     // On Linux, XMLParser lives in FoundationXML (swift-corelibs-foundation).
     import FoundationXML
 #endif
-
-@testable import Reporting
 
 /// Parses `text` as XML and records the element names; `error` is set when it is not well-formed.
 final class XMLCheck: NSObject, XMLParserDelegate {
