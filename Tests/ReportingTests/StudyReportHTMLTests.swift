@@ -42,20 +42,26 @@ struct StudyReportHTMLTests {
         #expect(html.contains("Only 30 clusters."))
     }
 
-    @Test("an ROI range that includes zero is read as not established")
-    func rangeIncludingZero() {
+    /// The sample report with its ROI range replaced.
+    private func report(roiLower: Double, upper: Double) -> StudyReport {
         let base = sampleStudyReport()
         let roi = StudyReport.ROI(
             level: 0.95, benefits: base.roi.benefits, costs: base.roi.costs, netBenefits: base.roi.netBenefits,
-            roiPercent: .init(point: 20, lower: -15, upper: 60), benefitCostRatio: base.roi.benefitCostRatio,
-            paybackMonths: base.roi.paybackMonths, probabilityPositive: 0.7)
-        let report = StudyReport(
+            roiPercent: .init(point: (roiLower + upper) / 2, lower: roiLower, upper: upper),
+            benefitCostRatio: base.roi.benefitCostRatio, paybackMonths: base.roi.paybackMonths, probabilityPositive: 0.7)
+        return StudyReport(
             title: base.title, studyFile: base.studyFile, dataFile: base.dataFile, design: base.design,
             observations: base.observations, means: base.means, effect: base.effect, conversion: base.conversion,
             benefits: base.benefits, costs: base.costs, roi: roi, bootstrap: base.bootstrap, assumptions: base.assumptions,
             principles: base.principles, defaultsApplied: base.defaultsApplied, warnings: base.warnings)
-        #expect(report.roiRangeInWords.contains("between −15.0 % and 60.0 %"))
-        #expect(report.roiRangeInWords.contains("do not establish"))
+    }
+
+    @Test("the ROI range in words reads its sign: a range across zero is not established, one below zero is a loss")
+    func rangeInWords() {
+        let across = report(roiLower: -15, upper: 60).roiRangeInWords
+        #expect(across.contains("between −15.0 % and 60.0 %") && across.contains("do not establish"))
+        let loss = report(roiLower: -80, upper: -10).roiRangeInWords
+        #expect(loss.contains("Even the upper end is a loss"))
     }
 
     @Test("data-derived strings are escaped: a <script> in the title and a warning never reaches the markup")
