@@ -1,13 +1,13 @@
 import ArgumentParser
 import Workbench
 
-/// `impact run STUDY.yml [--out DIR]`: runs a study and writes `report.md` and `report.json`.
+/// `impact run STUDY.yml [--out DIR]`: runs a study and writes `report.md`, `report.json` and `report.html`.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a study file: estimate the effect, bootstrap it, and report benefits, costs and ROI.",
         discussion: """
-            Writes report.md and report.json into the output directory and prints the headline
+            Writes report.md, report.json and report.html into the output directory and prints the headline
             ROI range. Warnings go to standard error.
 
             Example:
@@ -36,5 +36,6 @@ struct RunCommand: ParsableCommand {
         print(output.report.headline)
         print("Report: \(output.files.markdown)")
         print("JSON:   \(output.files.json)")
+        print("HTML:   \(output.files.html)")
     }
 }

@@ -1,3 +1,4 @@
+import Attribution
 import Foundation
 import Reporting
 
@@ -7,6 +8,8 @@ public struct StudyReportFiles: Sendable, Equatable {
     public let markdown: String
     /// `report.json`.
     public let json: String
+    /// `report.html`: the self-contained report with inline SVG plots.
+    public let html: String
 }
 
 /// Problems writing report files.
@@ -29,8 +32,11 @@ extension StudyReport {
         return "out/\(stem)"
     }
 
-    /// Writes `report.md` and `report.json` into `directory` (created if needed).
-    public func write(to directory: String) throws -> StudyReportFiles {
+    /// Writes `report.md`, `report.json` and `report.html` into `directory` (created if needed).
+    ///
+    /// - Parameter supplement: the ROI replicates and reproducibility details for the HTML report
+    ///   (`StudyResult.htmlSupplement(command:)`); without it the HTML omits the ROI histogram.
+    public func write(to directory: String, supplement: HTMLSupplement? = nil) throws -> StudyReportFiles {
         let manager = FileManager.default
         do {
             try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -39,8 +45,9 @@ extension StudyReport {
         }
         // Paths are printed as the user wrote the directory (relative stays relative).
         let base = directory.hasSuffix("/") ? directory : directory + "/"
-        let files = StudyReportFiles(markdown: base + "report.md", json: base + "report.json")
-        for (path, text) in [(files.markdown, markdown), (files.json, try ReportJSON.text(self))] {
+        let files = StudyReportFiles(markdown: base + "report.md", json: base + "report.json", html: base + "report.html")
+        let texts = [(files.markdown, markdown), (files.json, try ReportJSON.text(self)), (files.html, html(supplement: supplement))]
+        for (path, text) in texts {
             do {
                 try text.write(toFile: path, atomically: true, encoding: .utf8)
             } catch {
@@ -48,5 +55,24 @@ extension StudyReport {
             }
         }
         return files
+    }
+}
+
+extension StudyResult {
+    /// The tool name and version printed in report footers; `impact --version` prints the same number.
+    public static let toolVersion = "impact 0.1.0"
+
+    /// What the HTML report needs beyond `report`: the ROI of each successful bootstrap replicate
+    /// (the replicate effect carried through the same benefit stream and costs as `roi`), the
+    /// SHA-256 of the data file, the tool version and `command`.
+    public func htmlSupplement(command: String) -> StudyReport.HTMLSupplement {
+        let effects = (0..<replicates.replicates).map { replicates.values[$0 * replicates.statisticCount] }
+        // Failed replicates (NaN) are skipped, as ROICalculator skips them for the intervals.
+        let rois = effects.filter { !$0.isNaN }.compactMap {
+            try? ROICalculator.figures(effect: $0, stream: benefitStream, costs: ledger.total).roiPercent
+        }
+        let digest = FileManager.default.contents(atPath: study.dataPath).map(StudyReport.sha256Hex)
+        return StudyReport.HTMLSupplement(
+            roiReplicates: rois, toolVersion: Self.toolVersion, dataSHA256: digest, command: command)
     }
 }

@@ -15,15 +15,18 @@ public struct StudyRunOutput: Sendable {
 /// The actions behind the `impact` commands, shared by the CLI and a future REPL: each takes plain
 /// values (paths, formula text, option text) and returns what to print, so the commands stay thin.
 public enum WorkbenchCommands {
-    /// Loads and runs a study and writes `report.md` and `report.json` into `outputDirectory`
+    /// Loads and runs a study and writes `report.md`, `report.json` and `report.html` into `outputDirectory`
     /// (default `out/<study-file-stem>`).
     public static func runStudy(path: String, outputDirectory: String? = nil, threads: Int? = nil) throws
         -> StudyRunOutput
     {
         let study = try Study.load(path: path)
-        let report = try StudyRunner.run(study, threads: threads).report
+        let result = try StudyRunner.run(study, threads: threads)
+        let report = result.report
         let directory = outputDirectory ?? StudyReport.defaultOutputDirectory(forStudyFile: path)
-        return StudyRunOutput(report: report, files: try report.write(to: directory))
+        // The command as it reproduces the figures: --threads is left out because results do not depend on it.
+        let command = "impact run \(path)" + (outputDirectory.map { " --out \($0)" } ?? "")
+        return StudyRunOutput(report: report, files: try report.write(to: directory, supplement: result.htmlSupplement(command: command)))
     }
 
     /// A summary of every column of a CSV file: type, count, missing, and numeric summaries or level counts.
