@@ -1,4 +1,5 @@
 import ArgumentParser
+import Workbench
 
 /// The `impact` command tree.
 ///
@@ -26,7 +27,7 @@ struct ImpactCommand: ParsableCommand {
                 --cohort cohort --leads 3 --lags 4
               impact compare people.csv --outcome y --treatment trained --covariates x1,x2
             """,
-        version: "0.1.0",
+        version: StudyResult.version,
         subcommands: [
             RunCommand.self, DescribeCommand.self, RegressCommand.self, EventStudyCommand.self, DiDCommand.self,
             CompareCommand.self, BalanceCommand.self, RefuteCommand.self,

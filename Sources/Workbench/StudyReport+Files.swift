@@ -60,7 +60,9 @@ extension StudyReport {
 
 extension StudyResult {
     /// The tool name and version printed in report footers; `impact --version` prints the same number.
-    public static let toolVersion = "impact 0.1.0"
+    public static let toolVersion = "impact \(version)"
+    /// The workbench's version number (also the CLI's `--version`).
+    public static let version = "0.1.0"
 
     /// What the HTML report needs beyond `report`: the ROI of each successful bootstrap replicate
     /// (the replicate effect carried through the same benefit stream and costs as `roi`), the
