@@ -79,14 +79,24 @@ public struct RefutationBattery: Sendable {
     /// it is given, with the same units and cohorts), randomization inference, leave-one-cohort-out
     /// (with two or more cohorts) and the Callaway–Sant'Anna pre-trend test.
     /// - Throws: the estimator's errors, `RefutationError`.
+    ///
+    /// A check that cannot be computed on these data (e.g. a pre-trend test with more pre-treatment
+    /// cells than clusters) is listed in the report's `unavailable` with its reason; the others still run.
     public func run(_ panel: StaggeredPanel, placeboOutcome: StaggeredPanel? = nil) throws -> RefutationReport {
         let estimate = try estimator.estimate(panel)
-        var checks = [try placeboTreatmentDate(panel)]
-        if let placeboOutcome { checks.append(try self.placeboOutcome(placeboOutcome)) }
-        checks.append(try randomizationInference(panel, observed: estimate.estimate))
-        if panel.treatedCohorts.count >= 2 { checks.append(try leaveOneCohortOut(panel, full: estimate)) }
-        checks.append(try preTrend(panel))
-        return RefutationReport(estimatorLabel: estimator.label, estimate: estimate, level: level, checks: checks)
+        var checks: [RefutationCheck] = []
+        var unavailable: [RefutationReport.Unavailable] = []
+        func attempt(_ kind: RefutationCheck.Kind, _ body: () throws -> RefutationCheck) {
+            do { checks.append(try body()) } catch { unavailable.append(.init(kind: kind, reason: "\(error)")) }
+        }
+        attempt(.placeboTreatmentDate) { try placeboTreatmentDate(panel) }
+        if let placeboOutcome { attempt(.placeboOutcome) { try self.placeboOutcome(placeboOutcome) } }
+        attempt(.randomizationInference) { try randomizationInference(panel, observed: estimate.estimate) }
+        if panel.treatedCohorts.count >= 2 { attempt(.leaveOneCohortOut) { try leaveOneCohortOut(panel, full: estimate) } }
+        attempt(.preTrend) { try preTrend(panel) }
+        var report = RefutationReport(estimatorLabel: estimator.label, estimate: estimate, level: level, checks: checks)
+        report.unavailable = unavailable
+        return report
     }
 
     /// Two-sided p-value and level interval of an estimate from a panel with G clusters (nil

@@ -10,6 +10,16 @@ public struct RefutationReport: Sendable, Equatable {
     public let level: Double
     /// The checks, in the order they were run.
     public let checks: [RefutationCheck]
+    /// Checks that could not be computed on these data, with the reason (never dropped silently).
+    public var unavailable: [Unavailable] = []
+
+    /// A check that could not be computed, and why.
+    public struct Unavailable: Sendable, Equatable {
+        /// The check.
+        public let kind: RefutationCheck.Kind
+        /// The error that stopped it, in words.
+        public let reason: String
+    }
 
     /// Whether every check passed.
     public var allPassed: Bool { checks.allSatisfy(\.passed) }
@@ -24,6 +34,6 @@ public struct RefutationReport: Sendable, Equatable {
             "estimate: " + StatisticsText.number(estimate.estimate, significant: 4)
                 + (estimate.standardError.map { " (SE " + StatisticsText.number($0, significant: 4) + ")" } ?? ""),
         ]
-            + checks.map(\.summary)).joined(separator: "\n")
+            + checks.map(\.summary) + unavailable.map { "n/a   \($0.kind.title): \($0.reason)" }).joined(separator: "\n")
     }
 }

@@ -50,6 +50,8 @@ public struct RefutationJSONReport: Codable, Sendable, Equatable {
     public let allPassed: Bool
     /// The checks in order.
     public let checks: [Check]
+    /// Checks that could not be computed on these data: kind and reason.
+    public let unavailable: [[String: String]]
 
     /// The report of a battery run.
     public init(_ report: RefutationReport, columns: [String: String], permutations: Int, seed: UInt64) {
@@ -62,6 +64,7 @@ public struct RefutationJSONReport: Codable, Sendable, Equatable {
         self.permutations = permutations
         self.seed = seed
         allPassed = report.allPassed
+        unavailable = report.unavailable.map { ["kind": $0.kind.rawValue, "title": $0.kind.title, "reason": $0.reason] }
         checks = report.checks.map { check in
             Check(
                 kind: check.kind.rawValue, title: check.kind.title, passed: check.passed,
@@ -96,10 +99,15 @@ public struct RefutationJSONReport: Codable, Sendable, Equatable {
             lines.append(line)
             lines.append("      " + check.explanation)
         }
+        for item in unavailable {
+            lines.append("n/a   " + (item["title"] ?? "") + ": could not be computed on these data")
+            lines.append("      " + (item["reason"] ?? ""))
+        }
         lines.append("")
         lines.append(
             allPassed
-                ? "Reading: the claim survives every check run here."
+                ? "Reading: the claim survives every check run here"
+                    + (unavailable.isEmpty ? "." : "; the checks marked n/a could not be run and were not passed.")
                 : "Reading: the claim fails \(checks.filter { !$0.passed }.map(\.title).joined(separator: ", ")); "
                     + "do not act on it before these are explained.")
         return lines.joined(separator: "\n") + "\n"
