@@ -29,6 +29,6 @@ struct ImpactCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunCommand.self, DescribeCommand.self, RegressCommand.self, EventStudyCommand.self, DiDCommand.self,
-            CompareCommand.self, BalanceCommand.self,
+            CompareCommand.self, BalanceCommand.self, ReplCommand.self,
         ])
 }
