@@ -32,6 +32,7 @@ struct ReplCommand: ParsableCommand {
 
     func run() throws {
         var session = ReplCommandSet.session()
+        defer { session.removeScratchFile() }
         let interactive = isatty(STDIN_FILENO) == 1
         var failed = false
         func show(_ work: () throws -> SessionReply) -> Bool {

@@ -103,6 +103,11 @@ public struct Session: Sendable {
         dataFile = path
     }
 
+    /// Deletes the scratch CSV of a changed dataset, if one was written; call when the session ends.
+    public func removeScratchFile() {
+        try? FileManager.default.removeItem(atPath: scratchFile)
+    }
+
     /// A CSV file holding the current dataset, written to the scratch file if the data changed.
     mutating func currentDataFile(for command: String) throws -> String {
         let frame = try requireFrame(command)

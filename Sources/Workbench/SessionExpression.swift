@@ -11,10 +11,15 @@ import Foundation
 /// or an undefined result (log of a non-positive number, division by zero) gives a missing value,
 /// as Stata's `generate` and R's arithmetic on `NA` do.
 public indirect enum SessionExpression: Sendable, Equatable {
+    /// A number literal.
     case number(Double)
+    /// A numeric column's value in the row.
     case column(String)
+    /// Unary minus.
     case negate(SessionExpression)
+    /// `+`, `-`, `*`, `/` or `^` (`×` and `÷` are read as `*` and `/`).
     case binary(Character, SessionExpression, SessionExpression)
+    /// `log`, `exp`, `sqrt` or `abs` of an expression.
     case function(String, SessionExpression)
 
     /// The functions an expression may call.

@@ -130,4 +130,20 @@ struct ReplTerminalTests {
         terminal.process.waitUntilExit()
         #expect(terminal.process.terminationStatus == 0)
     }
+
+    @Test("a script run on a terminal shows progress on standard error and clears it")
+    func scriptProgressOnTerminal() throws {
+        let folder = try temporaryDirectory()
+        let script = folder.appendingPathComponent("progress.impact")
+        try "use datasets/sales-training/sales_training.csv\ntabulate region\n"
+            .write(to: script, atomically: true, encoding: .utf8)
+        let terminal = try PseudoTerminalSession(["run", script.path], home: folder)
+        #expect(terminal.waitFor("(total 14400)"))
+        terminal.process.waitUntilExit()
+        terminal.waitFor("never printed", timeout: 0.5)  // drain what is left
+        #expect(terminal.process.terminationStatus == 0)
+        #expect(terminal.transcript.contains("[1/2] use datasets/sales-training/sales_training.csv"))
+        #expect(terminal.transcript.contains("[2/2] tabulate region"))
+        #expect(terminal.transcript.contains("\r\u{1B}[K"))
+    }
 }
