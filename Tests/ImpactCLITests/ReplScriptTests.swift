@@ -67,6 +67,24 @@ struct ReplScriptTests {
         #expect(output.stderr.contains("Unknown option '--formla'. Did you mean '--formula'?"))
     }
 
+    @Test("the CLI's estimation commands run on the session's data and report their own errors")
+    func estimationCommands() throws {
+        let folder = try temporaryDirectory()
+        let input = folder.appendingPathComponent("input.txt")
+        try """
+        balance --treatment trained_team --covariates tenure_months
+        compare --outcome sales --treatment trained_team --covariates tenure_months
+        did --outcome sales --unit employee_id --time month --cohort training_month
+        help eventstudy
+        """.write(to: input, atomically: true, encoding: .utf8)
+        let output = try runWithInput(["repl", "datasets/sales-training/sales_training.csv"], input: input)
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("Covariate balance by trained_team"))
+        #expect(output.stdout.contains("Control-group comparison: sales by trained_team"))
+        #expect(output.stdout.contains("--leads <leads>"))
+        #expect(output.stderr.contains("error: did: Column 'sales' is missing in 46 row(s)."))
+    }
+
     @Test("impact repl with a data file that does not exist is a usage error")
     func missingDataFile() throws {
         let output = try ImpactProcess.run(["repl", "no/such.csv"])

@@ -110,6 +110,18 @@ struct SessionTests {
         #expect(session.frame?.rowCount == 3)
     }
 
+    @Test("run runs a study file and names the reports it wrote; scripts and missing files are errors")
+    func runStudy() throws {
+        var session = Session()
+        let study = repositoryRoot().appendingPathComponent("Examples/studies/sales-training.yml").path
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("study-\(UUID().uuidString)").path
+        let text = try session.execute("run \(study) --out \(out)").text
+        #expect(text.contains("Report: \(out)/report.md"))
+        #expect(FileManager.default.fileExists(atPath: out + "/report.json"))
+        #expect(throws: SessionError.self) { try session.execute("run analysis.impact") }
+        #expect(throws: (any Error).self) { try session.execute("run /no/such/study.yml") }
+    }
+
     @Test("unknown commands suggest the closest name; data commands need a dataset")
     func errors() throws {
         var session = Session()
