@@ -42,9 +42,11 @@ public struct SessionCommand: Sendable, Equatable {
             name: "keep", usage: "keep if COLUMN OP VALUE",
             summary: "Keep the rows that satisfy a comparison (OP: ==, !=, <, <=, >, >=).",
             details: """
-                Rows whose value is missing are dropped. Text values may be quoted. Examples:
+                Rows whose value is missing are dropped. Text values may be quoted; '.'
+                is the missing value (COLUMN == . or COLUMN != .). Examples:
                   keep if tenure_months > 12
                   keep if region == "North"
+                  keep if sales != .
                 """),
         SessionCommand(
             name: "filter", usage: "filter COLUMN OP VALUE", summary: "The same as keep if.", details: ""),

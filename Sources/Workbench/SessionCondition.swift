@@ -8,7 +8,8 @@ import Foundation
 /// text columns compare their text with `==` and `!=`; date columns compare ISO dates, whose text
 /// order is the calendar order. A row whose value is missing never satisfies the condition (R's
 /// `dplyr::filter` convention; Stata instead treats a missing number as larger than every number),
-/// so `keep if` drops it and `drop if` keeps it.
+/// so `keep if` drops it and `drop if` keeps it. Stata's missing-value test works on every column:
+/// `COLUMN == .` holds where the value is missing and `COLUMN != .` where it is present.
 public struct SessionCondition: Sendable, Equatable {
     /// The column compared.
     public let column: String
@@ -44,6 +45,13 @@ public struct SessionCondition: Sendable, Equatable {
     public func matches(in frame: DataFrame) throws -> [Bool] {
         let data = try frame.column(named: column)
         let rows = 0..<frame.rowCount
+        if value == "." {
+            guard comparison == "==" || comparison == "!=" else {
+                throw SessionError.invalidExpression(
+                    text: "\(column) \(comparison) .", problem: "a missing value (.) compares only with == or !=")
+            }
+            return rows.map { data.isMissing($0) == (comparison == "==") }
+        }
         switch data.type {
         case .integer, .double, .bool:
             let number = data.type == .bool ? ["false": 0.0, "true": 1.0][value.lowercased()] ?? Double(value) : Double(value)

@@ -62,6 +62,30 @@ private final class PseudoTerminalSession {
         }
         return false
     }
+
+    /// Types `keys` and Enter, then waits for `expected` in the output and for the next fresh
+    /// prompt (written after a line break, once the editor is back in raw mode: keys typed
+    /// earlier would meet the terminal's own line editing).
+    @discardableResult
+    func enter(_ keys: String, expecting expected: String) -> Bool {
+        let mark = transcript.count
+        type(keys + "\r")
+        // (Foundation's contains("") is false, so an empty expectation is not waited for.)
+        return (expected.isEmpty || waitFor(expected, after: mark)) && waitFor("\nimpact> ", after: mark)
+    }
+
+    /// Waits for the program to end, reading its output meanwhile (a full terminal buffer would
+    /// block it); ends it and returns `false` after `timeout` seconds.
+    func waitForExit(timeout: Double = 60) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { waitFor("\u{0}", timeout: 0.2) }
+        guard !process.isRunning else {
+            process.terminate()
+            return false
+        }
+        waitFor("\u{0}", timeout: 0.2)
+        return true
+    }
 }
 
 @Suite("impact repl on a terminal", .serialized)
@@ -70,64 +94,53 @@ struct ReplTerminalTests {
     func interactiveSession() throws {
         let home = try temporaryDirectory()
         let terminal = try PseudoTerminalSession(["repl", "datasets/sales-training/sales_training.csv"], home: home)
-        #expect(terminal.waitFor("impact> "))
+        #expect(terminal.waitFor("\nimpact> "))
         #expect(terminal.transcript.contains("14400 rows × 12 columns"))
 
         // Tab completes the column name (one candidate) and adds a space.
         var mark = terminal.transcript.count
         terminal.type("summarize tenure_mo\t")
         #expect(terminal.waitFor("summarize tenure_months ", after: mark))
-        terminal.type("\r")
-        #expect(terminal.waitFor("14400", after: mark))
-        #expect(terminal.waitFor("impact> ", after: mark))
-        #expect(terminal.transcript.dropFirst(mark).contains("tenure_months  14400"))
+        #expect(terminal.enter("", expecting: "tenure_months  14400"))
 
-        // Tab on a shared prefix lists the candidates.
+        // Tab on a shared prefix lists the candidates; Ctrl-U then clears the line.
         mark = terminal.transcript.count
         terminal.type("tabulate t\t")
         #expect(terminal.waitFor("team_id  tenure_months  trained  trained_team  training_month", after: mark))
-        terminal.type("\u{15}\r")  // Ctrl-U clears the line
+        #expect(terminal.enter("\u{15}", expecting: ""))
 
         // Home inserts at the start, End returns, backspace deletes: "ead 23" → "head 2".
-        mark = terminal.transcript.count
-        terminal.type("ead 23\u{1B}[H" + "h" + "\u{1B}[F\u{7F}\r")
-        #expect(terminal.waitFor("(first 2 of 14400 rows)", after: mark))
+        #expect(terminal.enter("ead 23\u{1B}[H" + "h" + "\u{1B}[F\u{7F}", expecting: "(first 2 of 14400 rows)"))
 
         // Left arrow then insert: "tabulate rgion" → "tabulate region".
         mark = terminal.transcript.count
-        terminal.type("tabulate rgion" + String(repeating: "\u{1B}[D", count: 4) + "e\r")
-        #expect(terminal.waitFor("(total 14400)", after: mark))
+        #expect(terminal.enter("tabulate rgion" + String(repeating: "\u{1B}[D", count: 4) + "e", expecting: "(total 14400)"))
         #expect(terminal.transcript.dropFirst(mark).contains("North"))
 
         // Unknown commands suggest the closest one and the session goes on.
-        mark = terminal.transcript.count
-        terminal.type("regres\r")
-        #expect(terminal.waitFor("Did you mean 'regress'?", after: mark))
+        #expect(terminal.enter("regres", expecting: "Did you mean 'regress'?"))
 
         // Up arrow twice recalls "tabulate region" (before "regres").
-        mark = terminal.transcript.count
-        terminal.type("\u{1B}[A\u{1B}[A\r")
-        #expect(terminal.waitFor("(total 14400)", after: mark))
+        #expect(terminal.enter("\u{1B}[A\u{1B}[A", expecting: "(total 14400)"))
 
         terminal.type("quit\r")
-        terminal.process.waitUntilExit()
+        #expect(terminal.waitForExit())
         #expect(terminal.process.terminationStatus == 0)
         let history = try String(contentsOf: home.appendingPathComponent(".impact_history"), encoding: .utf8)
         #expect(history.split(separator: "\n").contains("summarize tenure_months"))
         #expect(history.split(separator: "\n").last == "quit")
     }
 
-    @Test("history from an earlier session is recalled with the up arrow")
+    @Test("history from an earlier session is recalled with the up arrow; Ctrl-D ends the session")
     func historyPersists() throws {
         let home = try temporaryDirectory()
         try "use datasets/sales-training/sales_training.csv\n".write(
             to: home.appendingPathComponent(".impact_history"), atomically: true, encoding: .utf8)
         let terminal = try PseudoTerminalSession(["repl"], home: home)
-        #expect(terminal.waitFor("impact> "))
-        terminal.type("\u{1B}[A\r")
-        #expect(terminal.waitFor("14400 rows × 12 columns"))
+        #expect(terminal.waitFor("\nimpact> "))
+        #expect(terminal.enter("\u{1B}[A", expecting: "14400 rows × 12 columns"))
         terminal.type("\u{4}")  // Ctrl-D on an empty line ends the session
-        terminal.process.waitUntilExit()
+        #expect(terminal.waitForExit())
         #expect(terminal.process.terminationStatus == 0)
     }
 
@@ -139,8 +152,7 @@ struct ReplTerminalTests {
             .write(to: script, atomically: true, encoding: .utf8)
         let terminal = try PseudoTerminalSession(["run", script.path], home: folder)
         #expect(terminal.waitFor("(total 14400)"))
-        terminal.process.waitUntilExit()
-        terminal.waitFor("never printed", timeout: 0.5)  // drain what is left
+        #expect(terminal.waitForExit())
         #expect(terminal.process.terminationStatus == 0)
         #expect(terminal.transcript.contains("[1/2] use datasets/sales-training/sales_training.csv"))
         #expect(terminal.transcript.contains("[2/2] tabulate region"))

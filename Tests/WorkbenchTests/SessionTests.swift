@@ -40,6 +40,12 @@ struct SessionTests {
         _ = try session.execute("drop if sales > 60")
         // Row 2 has no sales: the comparison is not true, so drop keeps it.
         #expect(try session.frame?.column(named: "id").numericValues() == [2, 4])
+        _ = try session.execute("keep if sales == .")
+        #expect(try session.frame?.column(named: "id").numericValues() == [2])
+        _ = try session.execute("use \(try sessionFixture())")
+        _ = try session.execute("drop if sales == .")
+        #expect(try session.frame?.column(named: "id").numericValues() == [1, 3, 4])
+        #expect(throws: SessionError.self) { try session.execute("keep if sales > .") }
     }
 
     @Test("an order comparison on a text column and a condition without 'if' are errors")
