@@ -26,10 +26,13 @@ struct ImpactCommand: ParsableCommand {
               impact eventstudy panel.csv --outcome y --unit id --time period \\
                 --cohort cohort --leads 3 --lags 4
               impact compare people.csv --outcome y --treatment trained --covariates x1,x2
+              impact refute panel.csv --outcome y --unit id --time period --cohort cohort
+              impact repl datasets/sales-training/sales_training.csv
+              impact run analysis.impact        (a script of repl commands)
             """,
         version: StudyResult.version,
         subcommands: [
             RunCommand.self, DescribeCommand.self, RegressCommand.self, EventStudyCommand.self, DiDCommand.self,
-            CompareCommand.self, BalanceCommand.self, RefuteCommand.self,
+            CompareCommand.self, BalanceCommand.self, RefuteCommand.self, ReplCommand.self,
         ])
 }

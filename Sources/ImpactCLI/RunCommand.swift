@@ -31,6 +31,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        if study.hasSuffix(".impact") { return try ReplScript.run(path: study) }
         let output = try WorkbenchCommands.runStudy(path: study, outputDirectory: out, threads: threads)
         for warning in output.report.warnings { printToStandardError("warning: \(warning)") }
         print(output.report.headline)
