@@ -3,8 +3,8 @@ import DataFrameModule
 import Workbench
 
 /// The session commands that the CLI supplies: its own estimation commands, parsed by the same
-/// ArgumentParser types as on the command line, so `regress`, `did`, `eventstudy`, `compare` and
-/// `balance` accept the same options (with the same help and errors) in the REPL and in scripts.
+/// ArgumentParser types as on the command line, so `regress`, `did`, `eventstudy`, `compare`,
+/// `balance` and `refute` accept the same options (with the same help and errors) in the REPL and in scripts.
 enum ReplCommandSet {
     /// A session with the CLI's estimation commands.
     static func session() -> Session {
@@ -18,6 +18,7 @@ enum ReplCommandSet {
                 usage: "eventstudy [DATA] --outcome Y --unit ID --time T --cohort G --leads L --lags F [OPTIONS]"),
             external(CompareCommand.self, usage: "compare [DATA] --outcome Y --treatment D [OPTIONS]"),
             external(BalanceCommand.self, usage: "balance [DATA] --treatment D --covariates X1,X2 [OPTIONS]"),
+            external(RefuteCommand.self, usage: "refute [DATA] --outcome Y --unit ID --time T --cohort G [OPTIONS]"),
         ])
     }
 
