@@ -73,6 +73,7 @@ public struct Session: Sendable {
         case "summarize": return SessionReply(text: try summarize(rest))
         case "tabulate": return SessionReply(text: try tabulate(rest))
         case "save": return SessionReply(text: try save(rest))
+        case "plot": return SessionReply(text: try plot(rest))
         case "run": return SessionReply(text: try runStudy(rest))
         case "help": return SessionReply(text: try help(rest))
         case "quit": return SessionReply(text: "", quits: true)

@@ -75,6 +75,14 @@ public struct SessionCommand: Sendable, Equatable {
         SessionCommand(
             name: "save", usage: "save FILE.csv", summary: "Write the current dataset to a CSV file.", details: ""),
         SessionCommand(
+            name: "plot", usage: "plot Y [X [by G]] [saving FILE.svg]",
+            summary: "Write an SVG plot: a histogram of Y, or the mean of Y along X, one line per level of G.",
+            details: """
+                Rows missing a plotted column are left out and counted. Examples:
+                  plot sales
+                  plot sales month by trained_team saving trends.svg
+                """),
+        SessionCommand(
             name: "run", usage: "run STUDY.yml [--out DIR]",
             summary: "Run a study file and write report.md and report.json (default out/<stem>/).", details: ""),
         SessionCommand(
