@@ -10,6 +10,8 @@ public enum ImpactLevelError: Error, Equatable, Sendable, CustomStringConvertibl
     case constantChange(change: Double)
     /// A scale whose lower end is not below its upper end, or a threshold outside it.
     case invalidScale(lower: Double, upper: Double, threshold: Double)
+    /// A level 1–3 data file whose column is absent or not usable (named with the file).
+    case unusableColumn(file: String, column: String, problem: String)
 
     public var description: String {
         switch self {
@@ -26,6 +28,8 @@ public enum ImpactLevelError: Error, Equatable, Sendable, CustomStringConvertibl
             return
                 "Every participant's score changed by exactly \(change), so the standard deviation of the changes is 0 and the effect size and t test are undefined. "
                 + "Check the assessment data."
+        case .unusableColumn(let file, let column, let problem):
+            return "\(file): column '\(column)' \(problem)."
         case .invalidScale(let lower, let upper, let threshold):
             return
                 "The scale \(lower)–\(upper) with favourable threshold \(threshold) is invalid: need lower < upper and the threshold within the scale."
