@@ -1,5 +1,6 @@
 import DataFrameModule
 import Foundation
+import Reporting
 import Testing
 
 /// What a bundled dataset's README documents about its CSV file: the checks every dataset passes.
@@ -81,7 +82,7 @@ struct BundledDatasetTests {
         let data = try Data(contentsOf: root.appendingPathComponent(path))
         #expect(data.count == facts.bytes)
         #expect(data.count < 3_000_000, "bundled CSVs stay under 3 MB")
-        #expect(sha256Hex([UInt8](data)) == facts.sha256)
+        #expect(StudyReport.sha256Hex(data) == facts.sha256)
         let readme = try String(contentsOf: root.appendingPathComponent(facts.readme), encoding: .utf8)
         #expect(readme.contains("SHA-256 `\(facts.sha256)`"))
         #expect(readme.contains(facts.bytes.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))))
