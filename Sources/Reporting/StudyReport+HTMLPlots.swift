@@ -4,6 +4,7 @@ extension StudyReport {
     /// Treated and comparison means before and after, one line per group (the 2×2 means table as a
     /// trend plot; the gap between the changes is the difference in differences).
     var meansPlot: String {
+        guard let means else { return "" }
         let groups = [("treated", "Treated", SVGPlot.palette[0], false), ("control", "Comparison", SVGPlot.palette[1], true)]
         let values = means.cells.map(\.mean)
         guard !values.isEmpty else { return "" }

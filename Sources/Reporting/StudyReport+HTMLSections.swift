@@ -62,6 +62,7 @@ extension StudyReport {
     }
 
     var htmlMeans: String {
+        guard let means else { return "" }
         var rows: [[String]] = []
         for (group, change) in [("treated", means.treatedChange), ("control", means.controlChange)] {
             let pre = means.cell(group: group, period: "pre")

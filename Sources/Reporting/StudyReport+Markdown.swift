@@ -76,7 +76,9 @@ extension StudyReport {
         return out
     }
 
+    /// The 2×2 means table; empty when the study ran no 2×2 difference-in-differences.
     private var meansSection: String {
+        guard let means else { return "" }
         var table = MarkdownTable(header: ["Group", "Pre mean", "Pre N", "Post mean", "Post N", "Change"])
         for (group, change) in [("treated", means.treatedChange), ("control", means.controlChange)] {
             let pre = means.cell(group: group, period: "pre")

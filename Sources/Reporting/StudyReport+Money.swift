@@ -139,11 +139,17 @@ extension StudyReport {
         public let paybackMonths: Figure
         /// Share of replicates with positive net benefits.
         public let probabilityPositive: Double
+        /// Net present value of benefits less costs, when a discount rate is stated.
+        public let netPresentValue: Figure?
+        /// The hurdle ROI (%) the study states, and the share of replicates above it.
+        public let hurdlePercent: Double?
+        public let probabilityAboveHurdle: Double?
 
         /// A value from its parts.
         public init(
             level: Double, benefits: Figure, costs: Double, netBenefits: Figure, roiPercent: Figure,
-            benefitCostRatio: Figure, paybackMonths: Figure, probabilityPositive: Double
+            benefitCostRatio: Figure, paybackMonths: Figure, probabilityPositive: Double,
+            netPresentValue: Figure? = nil, hurdlePercent: Double? = nil, probabilityAboveHurdle: Double? = nil
         ) {
             self.level = level
             self.benefits = benefits
@@ -153,6 +159,9 @@ extension StudyReport {
             self.benefitCostRatio = benefitCostRatio
             self.paybackMonths = paybackMonths
             self.probabilityPositive = probabilityPositive
+            self.netPresentValue = netPresentValue
+            self.hurdlePercent = hurdlePercent
+            self.probabilityAboveHurdle = probabilityAboveHurdle
         }
     }
 

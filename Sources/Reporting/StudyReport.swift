@@ -21,8 +21,8 @@ public struct StudyReport: Codable, Sendable, Equatable {
     public let design: Design
     /// Observation account and cluster count.
     public let observations: Observations
-    /// The 2×2 table of group × period means.
-    public let means: MeansTable
+    /// The 2×2 table of group × period means (present when a 2×2 difference-in-differences is run).
+    public let means: MeansTable?
     /// The isolated effect with its analytic and bootstrap intervals.
     public let effect: Effect
     /// Monetary value of one unit of the outcome.
@@ -43,13 +43,32 @@ public struct StudyReport: Codable, Sendable, Equatable {
     public let defaultsApplied: [String]
     /// Warnings from every stage.
     public let warnings: [String]
+    /// Isolation methods side by side and the headline's choice (`StudyReport+Attribution.swift`).
+    public let isolation: IsolationComparison?
+    /// Levels 1–5 of the chain of impact and the intangibles.
+    public let chainOfImpact: ChainOfImpactSection?
+    /// The conversion table (one row per KPI converted), with sources and uncertainty.
+    public let conversions: [ConversionRow]?
+    /// ROI sensitivity: breakdown M̄, tornado, guiding-principle adjustments.
+    public let sensitivity: SensitivitySection?
+    /// The effect by event time with its bands.
+    public let eventStudy: EventStudySection?
+    /// Mean outcome by period for treated and comparison groups.
+    public let trends: TrendSection?
+    /// Covariate balance before and after adjustment.
+    public let balance: BalanceSection?
+    /// Diagnostics with pass/fail verdicts (empty when none were run).
+    public let diagnostics: [DiagnosticCheck]
 
-    /// A value from its parts.
+    /// A value from its parts; the attribution sections default to absent.
     public init(
         title: String, studyFile: String, dataFile: String, design: Design, observations: Observations,
-        means: MeansTable, effect: Effect, conversion: Conversion, benefits: Benefits, costs: Costs, roi: ROI,
+        means: MeansTable?, effect: Effect, conversion: Conversion, benefits: Benefits, costs: Costs, roi: ROI,
         bootstrap: Bootstrap, assumptions: [String], principles: [Principle], defaultsApplied: [String],
-        warnings: [String]
+        warnings: [String], isolation: IsolationComparison? = nil, chainOfImpact: ChainOfImpactSection? = nil,
+        conversions: [ConversionRow]? = nil, sensitivity: SensitivitySection? = nil,
+        eventStudy: EventStudySection? = nil, trends: TrendSection? = nil, balance: BalanceSection? = nil,
+        diagnostics: [DiagnosticCheck] = []
     ) {
         self.format = Self.formatIdentifier
         self.title = title
@@ -68,6 +87,14 @@ public struct StudyReport: Codable, Sendable, Equatable {
         self.principles = principles
         self.defaultsApplied = defaultsApplied
         self.warnings = warnings
+        self.isolation = isolation
+        self.chainOfImpact = chainOfImpact
+        self.conversions = conversions
+        self.sensitivity = sensitivity
+        self.eventStudy = eventStudy
+        self.trends = trends
+        self.balance = balance
+        self.diagnostics = diagnostics
     }
 }
 

@@ -27,7 +27,7 @@ struct StudyResultReportTests {
                 == StudyReport.Figure(
                     point: result.roi.point.roiPercent, lower: result.roi.roiInterval.lower, upper: result.roi.roiInterval.upper))
         #expect(report.effect.estimate == result.did.effect)
-        #expect(report.means.doubleDifference == result.did.meansTable.doubleDifference)
+        #expect(report.means?.doubleDifference == result.did.meansTable.doubleDifference)
         #expect(report.costs.total == 296_200)
         #expect(report.costs.subtotals.map(\.amount) == [60_000, 232_800, 3_400])
         #expect(report.benefits.totalBenefits == result.roi.point.benefits)
