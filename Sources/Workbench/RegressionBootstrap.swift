@@ -85,11 +85,20 @@ public struct RegressionBootstrap: Sendable, Equatable {
             }
         }
         var jackknife: [[Double]]?
+        var jackknifeLabel: String?
         if methods.contains(.bca) {
-            jackknife = sample.jackknife(threads: threads, progress: progress)
+            if let exact = sample.deletionJackknife() {
+                jackknife = exact
+                jackknifeLabel = "\(exact.count) leave-one-row-out estimates (exact deletion formula)"
+            } else {
+                jackknife = sample.jackknife(threads: threads, progress: progress)
+                let unit = cluster == nil ? "row" : "cluster"
+                jackknifeLabel = "\(sample.unitRows.count) leave-one-\(unit)-out refits"
+            }
         }
         return RegressionBootstrapResult(
-            specification: self, sample: sample, replicates: draws, failureReasons: tally.reasons, jackknife: jackknife)
+            specification: self, sample: sample, replicates: draws, failureReasons: tally.reasons, jackknife: jackknife,
+            jackknifeLabel: jackknifeLabel)
     }
 }
 

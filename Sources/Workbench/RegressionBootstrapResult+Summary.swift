@@ -38,9 +38,8 @@ extension RegressionBootstrapResult {
             rows.append(row)
         }
         lines.append(Self.aligned(header: header, rows: rows))
-        if spec.methods.contains(.bca) {
-            let units = spec.cluster == nil ? "leave-one-row-out" : "leave-one-cluster-out"
-            lines.append("BCa: bias correction from the replicates, acceleration from \(unitCount) \(units) refits.")
+        if let jackknifeLabel {
+            lines.append("BCa: bias correction from the replicates, acceleration from \(jackknifeLabel).")
         }
         if spec.methods.contains(.studentized) {
             lines.append("Studentized: each replicate's own \(covarianceLabel) standard error.")

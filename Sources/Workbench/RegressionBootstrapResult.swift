@@ -49,16 +49,19 @@ public struct RegressionBootstrapResult: Sendable {
     public let observations: String
     /// The covariance label of the original fit (and of each replicate's own SE).
     public let covarianceLabel: String
-    /// Resampling units (rows or clusters), also the number of jackknife refits for BCa.
+    /// Resampling units (rows or clusters).
     public let unitCount: Int
+    /// Where BCa's acceleration came from ("30 leave-one-cluster-out refits"); nil without BCa.
+    public let jackknifeLabel: String?
 
     /// Replicates used in the intervals.
     public var used: Int { specification.replicates - failed }
 
     init(
         specification: RegressionBootstrap, sample: RegressionBootstrapSample, replicates draws: BootstrapReplicates,
-        failureReasons: [FailureReason], jackknife: [[Double]]?
+        failureReasons: [FailureReason], jackknife: [[Double]]?, jackknifeLabel: String?
     ) {
+        self.jackknifeLabel = jackknifeLabel
         self.specification = specification
         let k = sample.reported.count
         let b = draws.replicates
@@ -73,7 +76,8 @@ public struct RegressionBootstrapResult: Sendable {
                 if method == .bca, let leaveOneOut, let bad = leaveOneOut.firstIndex(where: { !$0.isFinite }) {
                     return Interval(
                         method: method, interval: nil,
-                        problem: "the jackknife refit without unit \(bad + 1) failed, so the acceleration is undefined")
+                        problem: "the jackknife estimate without unit \(bad + 1) is undefined (its deletion changes the design or the refit fails), "
+                            + "so the acceleration is undefined")
                 }
                 do {
                     let interval = try BootstrapInterval.interval(

@@ -29,3 +29,13 @@ extension Session {
         return "Report written to \(path) (\(count) command\(count == 1 ? "" : "s"))"
     }
 }
+
+extension Session {
+    /// Loads `path` as `use` does and records it in the transcript as `use PATH`, for a host that
+    /// loads a file named on its own command line (`impact repl DATA`), so a report lists it.
+    public mutating func useRecorded(path: String) throws -> SessionReply {
+        let reply = try use(path: path)
+        remember("use \(path)", reply)
+        return reply
+    }
+}

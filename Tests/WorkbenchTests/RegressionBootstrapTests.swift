@@ -8,7 +8,7 @@ import Testing
 
 /// 60 rows in 12 teams of 5: y = 2 + 1.5 x + team shock + noise, from a fixed recurrence (no RNG).
 func bootstrapFixture(rareLevel: Bool = false) throws -> DataFrame {
-    var lines = ["team,x,y,group,stratum"]
+    var lines = ["team,x,y,group,stratum,w"]
     for i in 0..<60 {
         let team = i / 5
         let x = Double((i * 7) % 11) / 2
@@ -17,7 +17,7 @@ func bootstrapFixture(rareLevel: Bool = false) throws -> DataFrame {
         let y = 2 + 1.5 * x + shock + noise
         // One row in level "z": most resamples miss it, so their design lacks its column.
         let group = rareLevel && i == 17 ? "z" : (i % 2 == 0 ? "a" : "b")
-        lines.append("T\(team),\(x),\(y),\(group),\(team < 6 ? "S1" : "S2")")
+        lines.append("T\(team),\(x),\(y),\(group),\(team < 6 ? "S1" : "S2"),\(1 + i % 3)")
     }
     return try DataFrame.readCSV(text: lines.joined(separator: "\n") + "\n")
 }
@@ -86,6 +86,27 @@ struct RegressionBootstrapTests {
         // Resampling whole teams gives a different spread from resampling rows.
         let pairs = try RegressionBootstrap(formula: "y ~ x", replicates: 49, seed: 11).run(on: frame)
         #expect(pairs.coefficient("x")!.bootstrapStandardError != x.bootstrapStandardError)
+    }
+
+    @Test("the exact deletion formula gives the leave-one-row-out refits, weighted or not")
+    func deletionJackknife() throws {
+        let frame = try bootstrapFixture()
+        for weights in [nil, "w"] as [String?] {
+            let spec = RegressionBootstrap(formula: "y ~ x + group", weights: weights, replicates: 2, seed: 1, methods: [.bca])
+            let sample = try RegressionBootstrapSample(specification: spec, frame: frame)
+            let exact = try #require(sample.deletionJackknife())
+            let refits = sample.jackknife(threads: 2, progress: nil)
+            #expect(exact.count == 60 && refits.count == 60)
+            for (a, b) in zip(exact, refits) {
+                for j in 0..<3 { #expect(abs(a[j] - b[j]) <= 1e-9 * max(1, abs(b[j]))) }
+            }
+        }
+        let clustered = RegressionBootstrap(formula: "y ~ x", replicates: 2, seed: 1, cluster: "team")
+        #expect(try RegressionBootstrapSample(specification: clustered, frame: frame).deletionJackknife() == nil)
+        // The row alone in level z: deleting it changes the design, so its estimate is undefined.
+        let rare = RegressionBootstrap(formula: "y ~ x + group", replicates: 2, seed: 1)
+        let rows = try #require(try RegressionBootstrapSample(specification: rare, frame: bootstrapFixture(rareLevel: true)).deletionJackknife())
+        #expect(rows[17].isEmpty && !rows[16].isEmpty)
     }
 
     @Test("stratified cluster bootstrap keeps each stratum's clusters; a cluster across strata is an error")
