@@ -7,15 +7,20 @@ import Inference
 public struct RegressionBootstrapResult: Sendable {
     /// One failure reason and how many replicates it stopped.
     public struct FailureReason: Sendable, Equatable {
+        /// The refit's error, or why its design differs from the original's.
         public let reason: String
+        /// How many replicates failed for it.
         public let count: Int
     }
 
     /// An interval of one kind, or why it could not be formed (e.g. BCa when every replicate lies
     /// on one side of the estimate).
     public struct Interval: Sendable, Equatable {
+        /// The kind asked for.
         public let method: BootstrapIntervalMethod
+        /// The interval, or nil when it is undefined for these replicates.
         public let interval: BootstrapConfidenceInterval?
+        /// Why the interval is undefined (nil when it was formed).
         public let problem: String?
     }
 

@@ -90,4 +90,15 @@ struct SessionROITests {
         }
         #expect(throws: SessionAnalysisError.self) { try session.execute("roi x, value(1) population(2) costs(nowhere.csv)") }
     }
+
+    @Test("help explains bootstrap, roi and report with an example; they are listed")
+    func help() throws {
+        var session = Session()
+        let list = try session.execute("help").text
+        #expect(list.contains("bootstrap") && list.contains("roi") && list.contains("report"))
+        for name in ["bootstrap", "roi", "report"] {
+            let text = try session.execute("help \(name)").text
+            #expect(text.hasPrefix("Usage: \(name)") && text.contains("Example:"))
+        }
+    }
 }

@@ -51,4 +51,32 @@ struct SessionReportTests {
         #expect(SessionReportDocument.fenced("a ``` b") == "````\na ``` b\n````\n")
         #expect(throws: SessionAnalysisError.reportFormat(file: "x.pdf")) { try session.execute("report x.pdf") }
     }
+
+    @Test("a script whose last line is report writes a byte-identical file on a rerun; plots are inline SVG")
+    func scriptReport() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("script-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let data = try temporaryFile(try bootstrapFixture().csvText(), suffix: ".csv")
+        let script = folder + "/analysis.impact"
+        try """
+            use \(data)
+            keep if !(group == "z") & x >= 0
+            bootstrap, reps(30) seed(5) cluster(team) type(percentile bca): \\
+              regress y ~ x
+            roi x, value(2) population(10) costs(1000) hurdle(10)
+            plot y x saving \(folder)/yx.svg
+            report \(folder)/out/analysis.html
+            """.write(toFile: script, atomically: true, encoding: .utf8)
+        var texts: [String] = []
+        for _ in 0..<2 {
+            var session = Session()
+            var printed = ""
+            try ScriptRunner.run(path: script, in: &session, output: { printed += $0 })
+            #expect(printed.hasSuffix("Report written to \(folder)/out/analysis.html (5 commands)\n"))
+            texts.append(try String(contentsOfFile: folder + "/out/analysis.html", encoding: .utf8))
+        }
+        #expect(texts[0] == texts[1])
+        #expect(texts[0].contains("<figure><svg") && texts[0].contains("ROI of x") && texts[0].contains("Seeds: 5"))
+        #expect(texts[0].contains("keep if !(group == &quot;z&quot;) &amp; x &gt;= 0"))
+    }
 }
