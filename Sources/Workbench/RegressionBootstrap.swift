@@ -15,9 +15,10 @@ import ModelSpec
 /// `RandomStream(seed, r)` (`ResamplingPlan`), so the replicates are identical for a seed on any
 /// number of threads. A replicate whose refit fails, or whose design differs from the original's
 /// (a level of a categorical regressor absent from the resample, a column collinear in it), is
-/// counted with its reason and left out of the intervals, never dropped silently. Clusters drawn
-/// more than once count as distinct clusters in the replicate's own covariance (Stata's
-/// `idcluster()`), which the studentized interval uses. Sources: Efron & Tibshirani (1993) ch. 9;
+/// counted with its reason and left out of the intervals, never dropped silently. A cluster drawn
+/// more than once counts as distinct clusters, with its own units and absorbed fixed effects where
+/// those are nested in the cluster (Stata's `idcluster()`), in the refit and in the replicate's own
+/// covariance, which the studentized interval uses. Sources: Efron & Tibshirani (1993) ch. 9;
 /// Davison & Hinkley (1997) §6.2; Cameron, Gelbach & Miller (2008) for the cluster bootstrap.
 public struct RegressionBootstrap: Sendable, Equatable {
     /// The regression formula (`y ~ x1 + x2`).

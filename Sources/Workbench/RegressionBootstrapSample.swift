@@ -24,9 +24,11 @@ struct RegressionBootstrapSample: Sendable {
     let account: ObservationAccount
     /// Indices (into `original.columnNames`) of the coefficients bootstrapped: the kept ones.
     let reported: [Int]
-    /// A column renumbered per drawn copy of a cluster, when the fit's covariance clusters by the
-    /// bootstrap's cluster column (duplicated clusters are distinct clusters, Stata's `idcluster`).
-    let relabelled: String?
+    /// Columns renumbered per drawn copy of a cluster: the bootstrap's cluster column and every
+    /// absorbed-effect or covariance-cluster column nested in it (an employee within a team), with
+    /// their dense codes. A cluster drawn twice is then two clusters with their own units and fixed
+    /// effects (Stata's `idcluster()`); crossed columns (month) stay shared across copies.
+    let relabelled: [(name: String, codes: [Int32], count: Int)]
 
     init(specification: RegressionBootstrap, frame: DataFrame) throws {
         self.specification = specification
@@ -74,12 +76,25 @@ struct RegressionBootstrapSample: Sendable {
                 }
             }
             label = "cluster bootstrap (\(cluster), G = \(count))"
-            relabelled = specification.covariance.clusterVariables.contains(cluster) ? cluster : nil
+            var nested: [(name: String, codes: [Int32], count: Int)] = []
+            for name in Set([cluster] + formula.absorbed + specification.covariance.clusterVariables).sorted() {
+                let (unitCodes, unitCount) = try base.column(named: name).groupCodes()
+                var home = [Int32](repeating: -1, count: unitCount)
+                // Nested: every value of the column lies in one cluster only.
+                let isNested = (0..<n).allSatisfy { i in
+                    let u = Int(unitCodes[i])
+                    if home[u] < 0 { home[u] = codes[i] }
+                    return home[u] == codes[i]
+                }
+                if isNested { nested.append((name, unitCodes, unitCount)) }
+            }
+            relabelled = nested
         } else {
             guard n >= 2 else { throw SessionAnalysisError.tooFewClusters(column: "rows", count: n) }
             unitRows = (0..<n).map { [$0] }
             label = "pairs bootstrap (n = \(n))"
-            relabelled = nil
+            // A row drawn twice is the same observation twice: its unit and effects stay shared.
+            relabelled = []
         }
         if let unitStrata, let strata = specification.strata {
             plan = .stratified(strata: unitStrata)
@@ -106,9 +121,11 @@ struct RegressionBootstrapSample: Sendable {
             }
         }
         var resample = base.taking(rows: rows)
-        if let relabelled {
-            let ids = Column(name: relabelled, values: .integer(copies, missing: [Bool](repeating: false, count: copies.count)))
-            resample = try resample.replacing(ids)
+        let present = [Bool](repeating: false, count: rows.count)
+        for (name, codes, count) in relabelled {
+            // Copy c of unit code u becomes c·count + u: distinct across copies, equal within one.
+            let ids = zip(rows, copies).map { row, copy in copy * count + Int(codes[row]) }
+            resample = try resample.replacing(Column(name: name, values: .integer(ids, missing: present)))
         }
         let fit = try LinearRegression.fit(
             formula, data: resample, weights: specification.weights, covariance: specification.covariance)

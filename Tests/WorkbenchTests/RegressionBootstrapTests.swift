@@ -88,6 +88,39 @@ struct RegressionBootstrapTests {
         #expect(pairs.coefficient("x")!.bootstrapStandardError != x.bootstrapStandardError)
     }
 
+    @Test("cluster bootstrap with absorbed team effects: a team drawn twice is two teams with their own effects")
+    func absorbedEffectsRelabelled() throws {
+        let frame = try bootstrapFixture()
+        let spec = RegressionBootstrap(
+            formula: "y ~ x | team", covariance: .clustered(by: ["team"]), replicates: 5, seed: 21, cluster: "team",
+            methods: [.studentized])
+        let result = try spec.run(on: frame)
+        let x = try #require(result.coefficient("x"))
+        let order = (0..<12).map { "T\($0)" }.sorted()
+        let counts = ResamplingPlan.cluster(count: 12).weights(forReplicate: 0, seed: 21)
+        var lines = ["team,x,y"]
+        var copy = 0
+        for (g, count) in counts.enumerated() {
+            let team = Int(order[g].dropFirst())!
+            for _ in 0..<Int(count) {
+                for i in (team * 5)..<(team * 5 + 5) {
+                    lines.append("C\(copy),\(try frame.column(named: "x").numericValues()![i]),\(try frame.column(named: "y").numericValues()![i])")
+                }
+                copy += 1
+            }
+        }
+        let resample = try DataFrame.readCSV(text: lines.joined(separator: "\n") + "\n")
+        let fit = try LinearRegression.fit("y ~ x | team", data: resample, covariance: .clustered(by: ["team"]))
+        #expect(abs(x.replicates[0] - fit.coefficient("x")!) <= 1e-8 * max(1, abs(fit.coefficient("x")!)))
+        #expect(result.failed == 0)
+        // The replicate's own variance counts the copies as clusters (G = 12 draws, not the distinct teams).
+        #expect(counts.contains { $0 > 1 })
+        let statistics = try RegressionBootstrapSample(specification: spec, frame: frame).statistics(unitWeights: counts)
+        let variance = fit.standardErrors[0] * fit.standardErrors[0]
+        #expect(abs(statistics[1] - variance) <= 1e-8 * variance)
+        #expect(fit.clusterCounts["team"] == 12)
+    }
+
     @Test("the exact deletion formula gives the leave-one-row-out refits, weighted or not")
     func deletionJackknife() throws {
         let frame = try bootstrapFixture()
