@@ -81,7 +81,8 @@ public struct RegressionBootstrapResult: Sendable {
                 if method == .bca, let leaveOneOut, let bad = leaveOneOut.firstIndex(where: { !$0.isFinite }) {
                     return Interval(
                         method: method, interval: nil,
-                        problem: "the jackknife estimate without unit \(bad + 1) is undefined (its deletion changes the design or the refit fails), "
+                        problem:
+                            "the jackknife estimate without unit \(bad + 1) is undefined (its deletion changes the design or the refit fails), "
                             + "so the acceleration is undefined")
                 }
                 do {

@@ -1,5 +1,5 @@
-import DataFrameModule
 import Attribution
+import DataFrameModule
 import Foundation
 import Inference
 

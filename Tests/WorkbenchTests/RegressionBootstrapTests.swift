@@ -46,8 +46,12 @@ struct RegressionBootstrapTests {
         let normal = try BootstrapInterval.normal(estimate: x.estimate, replicates: hand)
         #expect(abs(x.intervals[1].interval!.lower - basic.lower) <= 1e-9)
         #expect(abs(x.intervals[2].interval!.upper - normal.upper) <= 1e-9)
-        #expect(abs(x.bootstrapStandardError - BootstrapReplicates(
-            replicates: 39, statisticCount: 1, values: hand, failed: 0, seed: 7, scheme: "").standardError(0)) <= 1e-9)
+        #expect(
+            abs(
+                x.bootstrapStandardError
+                    - BootstrapReplicates(
+                        replicates: 39, statisticCount: 1, values: hand, failed: 0, seed: 7, scheme: ""
+                    ).standardError(0)) <= 1e-9)
         #expect(abs(x.estimate - 1.5) < 0.3)
     }
 
@@ -104,7 +108,8 @@ struct RegressionBootstrapTests {
             let team = Int(order[g].dropFirst())!
             for _ in 0..<Int(count) {
                 for i in (team * 5)..<(team * 5 + 5) {
-                    lines.append("C\(copy),\(try frame.column(named: "x").numericValues()![i]),\(try frame.column(named: "y").numericValues()![i])")
+                    lines.append(
+                        "C\(copy),\(try frame.column(named: "x").numericValues()![i]),\(try frame.column(named: "y").numericValues()![i])")
                 }
                 copy += 1
             }
@@ -138,7 +143,8 @@ struct RegressionBootstrapTests {
         #expect(try RegressionBootstrapSample(specification: clustered, frame: frame).deletionJackknife() == nil)
         // The row alone in level z: deleting it changes the design, so its estimate is undefined.
         let rare = RegressionBootstrap(formula: "y ~ x + group", replicates: 2, seed: 1)
-        let rows = try #require(try RegressionBootstrapSample(specification: rare, frame: bootstrapFixture(rareLevel: true)).deletionJackknife())
+        let rows = try #require(
+            try RegressionBootstrapSample(specification: rare, frame: bootstrapFixture(rareLevel: true)).deletionJackknife())
         #expect(rows[17].isEmpty && !rows[16].isEmpty)
     }
 

@@ -34,7 +34,8 @@ struct SessionROITests {
             "item,category,amount,hours,rate,source,currency\nFees,direct,120,,,Invoice,USD\nTime,indirect,,4,10,HR,USD\n",
             suffix: ".csv")
         let reply = try session.execute(
-            "roi x, value(0.5) unit(\"USD of y\") source(\"Finance\") population(30) costs(\(costs)) hurdle(25) currency(usd)").text
+            "roi x, value(0.5) unit(\"USD of y\") source(\"Finance\") population(30) costs(\(costs)) hurdle(25) currency(usd)"
+        ).text
         let x = try #require(estimate.coefficient("x"))
         let conversion = try MonetaryConversion(valuePerUnit: 0.5, unitDescription: "USD of y", source: "Finance")
         let ledger = try CostLedgerFile.read(path: costs)
@@ -61,7 +62,10 @@ struct SessionROITests {
         #expect(
             throws: SessionAnalysisError.unknownCoefficient(name: "xx", suggestion: "x", available: ["Intercept", "x"])
         ) { try session.execute("roi xx, value(1) population(2) costs(10)") }
-        #expect(throws: SessionAnalysisError.missingOption(command: "roi", option: "population", example: "population(300) trained employees observed")) {
+        #expect(
+            throws: SessionAnalysisError.missingOption(
+                command: "roi", option: "population", example: "population(300) trained employees observed")
+        ) {
             try session.execute("roi x, value(1) costs(10)")
         }
         #expect(throws: SessionAnalysisError.unknownOption(command: "roi", option: "popul", suggestion: "population")) {

@@ -59,14 +59,14 @@ struct SessionReportTests {
         let data = try temporaryFile(try bootstrapFixture().csvText(), suffix: ".csv")
         let script = folder + "/analysis.impact"
         try """
-            use \(data)
-            keep if !(group == "z") & x >= 0
-            bootstrap, reps(30) seed(5) cluster(team) type(percentile bca): \\
-              regress y ~ x
-            roi x, value(2) population(10) costs(1000) hurdle(10)
-            plot y x saving \(folder)/yx.svg
-            report \(folder)/out/analysis.html
-            """.write(toFile: script, atomically: true, encoding: .utf8)
+        use \(data)
+        keep if !(group == "z") & x >= 0
+        bootstrap, reps(30) seed(5) cluster(team) type(percentile bca): \\
+          regress y ~ x
+        roi x, value(2) population(10) costs(1000) hurdle(10)
+        plot y x saving \(folder)/yx.svg
+        report \(folder)/out/analysis.html
+        """.write(toFile: script, atomically: true, encoding: .utf8)
         var texts: [String] = []
         for _ in 0..<2 {
             var session = Session()
