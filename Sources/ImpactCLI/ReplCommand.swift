@@ -14,13 +14,16 @@ struct ReplCommand: ParsableCommand {
         abstract: "Interactive session: load, explore, filter and transform data, fit models (type 'help').",
         discussion: """
             Commands: use, describe, head, keep if, drop if, generate, replace, summarize,
-            tabulate, save, regress, did, eventstudy, compare, balance, run, help, quit.
+            tabulate, save, plot, regress, did, eventstudy, compare, balance, refute,
+            bootstrap, roi, report, run, help, quit.
 
             Example:
               impact repl datasets/sales-training/sales_training.csv
               impact> keep if tenure_months > 12
               impact> summarize sales by region
               impact> regress sales ~ trained_team * post, vcov(cluster:team_id)
+              impact> bootstrap, reps(999) seed(1) cluster(team_id): regress sales ~ trained_team * post
+              impact> report out/session.html
             """)
 
     @Argument(help: "A data file (CSV) to load at the start.")
@@ -32,6 +35,7 @@ struct ReplCommand: ParsableCommand {
 
     func run() throws {
         var session = ReplCommandSet.session()
+        session.record.progress = TerminalProgress.sessionHook
         defer { session.removeScratchFile() }
         let interactive = isatty(STDIN_FILENO) == 1
         var failed = false
@@ -48,7 +52,7 @@ struct ReplCommand: ParsableCommand {
             }
         }
         if interactive { print("Impact Workbench repl: type 'help' for the commands, 'quit' to leave.") }
-        if let data { _ = show { try session.use(path: data) } }
+        if let data { _ = show { try session.useRecorded(path: data) } }
         var editor = LineEditor(history: LineEditorHistory(path: LineEditorHistory.defaultPath))
         while true {
             let line: String?

@@ -25,7 +25,7 @@ enum ReplCommandSet {
     /// A session command that parses its words with `Command` and runs it.
     ///
     /// `Command.parse` validates as on the command line (ArgumentParser suggests near-miss option
-    /// names); `--help` returns the command's help. The command prints its own output.
+    /// names); `--help` returns the command's help. What the command prints becomes the reply's text.
     private static func external<Command: ParsableCommand>(
         _ type: Command.Type, leadingFormula: Bool = false, usage: String
     ) -> SessionExternalCommand {
@@ -47,8 +47,8 @@ enum ReplCommandSet {
             do {
                 var command = try Command.parse(words)
                 TerminalProgress.clear()
-                try command.run()
-                return ""
+                // The reply carries the printed text, so reports and transcripts keep it.
+                return try StandardOutputCapture.capture { try command.run() }
             } catch {
                 if Command.exitCode(for: error) == .success { return Command.fullMessage(for: error) }
                 throw SessionError.commandFailed(command: name, message: Command.message(for: error))

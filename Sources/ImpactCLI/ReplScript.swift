@@ -8,6 +8,7 @@ enum ReplScript {
     /// `file:line: message` to standard error and exits with status 1.
     static func run(path: String) throws {
         var session = ReplCommandSet.session()
+        session.record.progress = TerminalProgress.sessionHook
         defer { session.removeScratchFile() }
         do {
             try ScriptRunner.run(

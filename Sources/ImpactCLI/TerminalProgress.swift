@@ -16,6 +16,19 @@ enum TerminalProgress {
         write("\r\u{1B}[K" + line)
     }
 
+    /// Shows `stage done/total` (a bootstrap's replicates, say), or clears the line when done.
+    /// Safe from worker threads: a session reports progress under its own lock.
+    static func stage(_ stage: String, done: Int, total: Int) {
+        guard isEnabled else { return }
+        write("\r\u{1B}[K" + (done >= total ? "" : "\(stage) \(done)/\(total)"))
+    }
+
+    /// The session's progress hook: `stage(_:done:total:)` on a terminal, nil otherwise (quiet).
+    static var sessionHook: (@Sendable (String, Int, Int) -> Void)? {
+        guard isEnabled else { return nil }
+        return { @Sendable name, done, total in stage(name, done: done, total: total) }
+    }
+
     /// Clears the progress line before other output.
     static func clear() {
         guard isEnabled else { return }

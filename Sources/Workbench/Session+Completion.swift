@@ -8,13 +8,17 @@ extension Session {
 
     /// The completions of the last word of `text` (the line up to the cursor).
     ///
-    /// The first word completes to command names; the word after `use`, `save` or `run` (all the
-    /// text after the last space) to file names; any other word (the text after the last space or
-    /// operator) to the dataset's column names. Every candidate starts with `word`; they are sorted.
+    /// The first word completes to command names; the word after `use`, `save`, `run` or `report`
+    /// (all the text after the last space) to file names; inside `bootstrap` and `roi`, options,
+    /// coefficients and columns (`analysisCompletions`); any other word (the text after the last
+    /// space or operator) to the dataset's column names. Every candidate starts with `word`; they
+    /// are sorted.
     public func completions(for text: String) -> SessionCompletion {
-        let before = text.prefix(while: { !$0.isWhitespace })
+        // A comma also ends the command word (`bootstrap, reps(…)`).
+        let before = text.prefix(while: { !$0.isWhitespace && $0 != "," })
         let isFirstWord = before.count == text.count
-        if !isFirstWord, ["use", "save", "run"].contains(String(before)) {
+        if !isFirstWord, let analysis = analysisCompletions(command: String(before), text: text) { return analysis }
+        if !isFirstWord, ["use", "save", "run", "report"].contains(String(before)) {
             let word = String(text.reversed().prefix { !$0.isWhitespace }.reversed())
             return SessionCompletion(word: word, candidates: Session.fileNames(matching: word))
         }

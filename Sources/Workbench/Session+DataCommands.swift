@@ -53,7 +53,7 @@ extension Session {
             condition = String(condition.dropFirst(3))
         } else if command != "filter" {
             throw SessionError.usage(
-                command: command, problem: "write 'if' before the condition", usage: "\(command) if COLUMN OP VALUE")
+                command: command, problem: "write 'if' before the condition", usage: "\(command) if CONDITION")
         }
         let matches = try SessionCondition.parse(condition).matches(in: frame)
         let dropping = command == "drop"

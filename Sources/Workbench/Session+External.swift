@@ -30,24 +30,7 @@ extension Session {
     /// `--word`. The comma is the first one outside parentheses and quotes, so
     /// `C(region, ref = "North")` stays in the formula.
     public static func optionWords(fromStataStyle text: String, command: String) throws -> [String] {
-        var depth = 0
-        var quote: Character?
-        var split: String.Index?
-        for index in text.indices {
-            let c = text[index]
-            if let open = quote {
-                if c == open { quote = nil }
-            } else if c == "\"" || c == "'" {
-                quote = c
-            } else if c == "(" {
-                depth += 1
-            } else if c == ")" {
-                depth -= 1
-            } else if c == ",", depth == 0 {
-                split = index
-                break
-            }
-        }
+        let split = StataOptions.firstIndex(of: ",", outsideQuotesIn: text)
         let formula = String(text[..<(split ?? text.endIndex)]).trimmingCharacters(in: .whitespaces)
         var words = ["--formula", formula]
         guard let split else { return words }

@@ -34,6 +34,8 @@ public struct Session: Sendable {
     private(set) var dataFile: String?
     /// Where the scratch CSV of a changed dataset goes (unique per session).
     private let scratchFile: String
+    /// The last estimate, transcript, datasets and seeds, and the progress hook (see `SessionRecord`).
+    public var record = SessionRecord()
 
     /// A session without a dataset; `commands` are the host's commands (e.g. `regress`).
     public init(commands: [SessionExternalCommand] = []) {
@@ -45,7 +47,7 @@ public struct Session: Sendable {
 
     /// Every command, built-in and host-supplied, in help order.
     public var commands: [SessionCommand] {
-        SessionCommand.builtins + external.values.map(\.command).sorted { $0.name < $1.name }
+        SessionCommand.builtins + external.values.map(\.command).sorted { $0.name < $1.name } + SessionCommand.analysis
     }
 
     /// Every command word, including the aliases `exit`, `gen`, `sum`, `tab`.
@@ -59,9 +61,17 @@ public struct Session: Sendable {
     /// Blank lines and lines starting with `#` do nothing. The first word picks the command; an
     /// unknown word throws `SessionError.unknownCommand` with the closest command name.
     public mutating func execute(_ line: String) throws -> SessionReply {
+        let reply = try dispatch(line)
+        remember(line, reply)
+        return reply
+    }
+
+    /// Runs one line's command (see `execute(_:)`).
+    private mutating func dispatch(_ line: String) throws -> SessionReply {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return SessionReply(text: "") }
-        let word = String(trimmed.prefix { !$0.isWhitespace })
+        // A comma also ends the word: Stata writes `bootstrap, reps(99) …`.
+        let word = String(trimmed.prefix { !$0.isWhitespace && $0 != "," })
         let rest = trimmed.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
         let name = Session.aliases[word] ?? word
         switch name {
@@ -75,6 +85,9 @@ public struct Session: Sendable {
         case "save": return SessionReply(text: try save(rest))
         case "plot": return SessionReply(text: try plot(rest))
         case "run": return SessionReply(text: try runStudy(rest))
+        case "bootstrap": return SessionReply(text: try bootstrap(rest))
+        case "roi": return SessionReply(text: try roi(rest))
+        case "report": return SessionReply(text: try report(rest))
         case "help": return SessionReply(text: try help(rest))
         case "quit": return SessionReply(text: "", quits: true)
         default:

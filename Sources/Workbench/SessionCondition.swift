@@ -1,85 +1,57 @@
 import DataFrameModule
-import Foundation
 
-/// A comparison of one column with a value, as `keep if` and `drop if` take it: `tenure > 12`,
-/// `region == "North"`, `date >= "2024-03-01"`.
+/// A row condition as `keep if` and `drop if` take it: comparisons combined with `!` (not),
+/// `&` (and), `|` (or) and parentheses, e.g.
+/// `(region == "North" | region == "East") & tenure >= 12`.
 ///
-/// Numeric (and boolean, as 0/1) columns compare numerically with `==`, `!=`, `<`, `<=`, `>`, `>=`;
-/// text columns compare their text with `==` and `!=`; date columns compare ISO dates, whose text
-/// order is the calendar order. A row whose value is missing never satisfies the condition (R's
-/// `dplyr::filter` convention; Stata instead treats a missing number as larger than every number),
-/// so `keep if` drops it and `drop if` keeps it. Stata's missing-value test works on every column:
-/// `COLUMN == .` holds where the value is missing and `COLUMN != .` where it is present.
-public struct SessionCondition: Sendable, Equatable {
-    /// The column compared.
-    public let column: String
-    /// One of `==`, `!=`, `<`, `<=`, `>`, `>=`.
-    public let comparison: String
-    /// The value as written, without quotes.
-    public let value: String
+/// Precedence is Stata's: `!` binds tightest, then `&`, then `|`; `&` and `|` group from the left.
+/// Each comparison follows `SessionComparison` (a missing value never satisfies a comparison;
+/// `COLUMN == .` tests for missing). Combining uses three-valued (Kleene) logic, as SQL and R's
+/// `dplyr::filter` do: a comparison on a missing value is *unknown*, `!unknown` is unknown,
+/// `unknown & false` is false and `unknown | true` is true. `keep if` keeps the rows where the
+/// condition is true and `drop if` drops them, so a row whose condition is unknown is dropped by
+/// `keep if` and kept by `drop if`, as for a single comparison. (Stata instead treats a missing
+/// number as larger than every number, so `!(x > 3)` is false there for a missing x.)
+public indirect enum SessionCondition: Sendable, Equatable {
+    /// One comparison of a column with a value.
+    case comparison(SessionComparison)
+    /// Holds where the operand is false (unknown stays unknown).
+    case not(SessionCondition)
+    /// Holds where both operands hold.
+    case and(SessionCondition, SessionCondition)
+    /// Holds where either operand holds.
+    case or(SessionCondition, SessionCondition)
 
-    private static let comparisons = ["==", "!=", "<=", ">=", "<", ">"]
-
-    /// Parses `COLUMN OP VALUE`; the value may be quoted.
-    public static func parse(_ text: String) throws -> SessionCondition {
-        for op in comparisons {
-            guard let range = text.range(of: op) else { continue }
-            let column = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-            var value = text[range.upperBound...].trimmingCharacters(in: .whitespaces)
-            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
-                value = String(value.dropFirst().dropLast())
-            }
-            guard !column.isEmpty, !column.contains(where: \.isWhitespace) else {
-                throw SessionError.invalidExpression(text: text, problem: "the left side must be one column name")
-            }
-            guard !value.isEmpty else {
-                throw SessionError.invalidExpression(text: text, problem: "the value after \(op) is missing")
-            }
-            return SessionCondition(column: column, comparison: op, value: value)
-        }
-        throw SessionError.invalidExpression(
-            text: text, problem: "expected COLUMN OP VALUE with OP one of ==, !=, <, <=, >, >= (e.g. tenure > 12)")
-    }
-
-    /// Whether each row of `frame` satisfies the condition (`false` where the value is missing).
+    /// Whether each row of `frame` satisfies the condition: `true` only where it is true (not
+    /// where it is false or unknown because of a missing value).
+    /// - Throws: `DataError.unknownColumn`, `SessionError` for a value of the wrong kind.
     public func matches(in frame: DataFrame) throws -> [Bool] {
-        let data = try frame.column(named: column)
-        let rows = 0..<frame.rowCount
-        if value == "." {
-            guard comparison == "==" || comparison == "!=" else {
-                throw SessionError.invalidExpression(
-                    text: "\(column) \(comparison) .", problem: "a missing value (.) compares only with == or !=")
-            }
-            return rows.map { data.isMissing($0) == (comparison == "==") }
-        }
-        switch data.type {
-        case .integer, .double, .bool:
-            let number = data.type == .bool ? ["false": 0.0, "true": 1.0][value.lowercased()] ?? Double(value) : Double(value)
-            guard let target = number else {
-                throw SessionError.invalidExpression(
-                    text: "\(column) \(comparison) \(value)", problem: "'\(column)' is numeric, so the value must be a number")
-            }
-            let values = data.numericValues()!
-            return rows.map { !data.isMissing($0) && holds(compare(values[$0], target)) }
-        case .categorical, .date:
-            guard data.type == .date || comparison == "==" || comparison == "!=" else {
-                throw SessionError.notNumeric(column: column, type: data.type.description)
-            }
-            return rows.map { !data.isMissing($0) && holds(compare(data.text(at: $0), value)) }
-        }
+        try truth(in: frame).map { $0 == true }
     }
 
-    /// Whether an ordering result satisfies the comparison.
-    private func holds(_ order: Int) -> Bool {
-        switch comparison {
-        case "==": return order == 0
-        case "!=": return order != 0
-        case "<": return order < 0
-        case "<=": return order <= 0
-        case ">": return order > 0
-        default: return order >= 0
+    /// The three-valued truth per row: `true`, `false`, or `nil` (unknown: a missing value).
+    public func truth(in frame: DataFrame) throws -> [Bool?] {
+        switch self {
+        case .comparison(let comparison):
+            let holds = try comparison.matches(in: frame)
+            // Only a comparison against a present value can be unknown: `x == .` is always decided.
+            guard comparison.value != "." else { return holds.map { $0 } }
+            let column = try frame.column(named: comparison.column)
+            return holds.indices.map { column.isMissing($0) ? nil : holds[$0] }
+        case .not(let operand):
+            return try operand.truth(in: frame).map { $0.map { !$0 } }
+        case .and(let left, let right):
+            return zip(try left.truth(in: frame), try right.truth(in: frame)).map { a, b in
+                // Kleene: false wins over unknown.
+                if a == false || b == false { return false }
+                return a == true && b == true ? true : nil
+            }
+        case .or(let left, let right):
+            return zip(try left.truth(in: frame), try right.truth(in: frame)).map { a, b in
+                // Kleene: true wins over unknown.
+                if a == true || b == true { return true }
+                return a == false && b == false ? false : nil
+            }
         }
     }
-
-    private func compare<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : (a == b ? 0 : 1) }
 }

@@ -144,6 +144,39 @@ struct ReplTerminalTests {
         #expect(terminal.process.terminationStatus == 0)
     }
 
+    @Test("bootstrap then roi on a terminal: progress shown and cleared, Tab completes the coefficient, report writes")
+    func bootstrapThenROI() throws {
+        let home = try temporaryDirectory()
+        let costs = home.appendingPathComponent("costs.csv")
+        try "item,category,amount,hours,rate\nFees,direct,12000,,\nTime,indirect,,80,50\n"
+            .write(to: costs, atomically: true, encoding: .utf8)
+        let terminal = try PseudoTerminalSession(["repl", "datasets/sales-training/sales_training.csv"], home: home)
+        #expect(terminal.waitFor("\nimpact> "))
+        var mark = terminal.transcript.count
+        #expect(
+            terminal.enter(
+                "bootstrap, reps(19) seed(7) cluster(team_id): regress sales ~ trained_team * post",
+                expecting: "Replicates: 19 requested, 19 used, 0 failed"))
+        let bootstrap = terminal.transcript.dropFirst(mark)
+        #expect(bootstrap.contains("bootstrap 19/20") && bootstrap.contains("\r\u{1B}[K"))
+        #expect(bootstrap.contains("Scheme: cluster bootstrap (team_id, G = 30); seed 7"))
+
+        mark = terminal.transcript.count
+        terminal.type("roi trained_team:p\t")
+        #expect(terminal.waitFor("roi trained_team:post ", after: mark))
+        #expect(
+            terminal.enter(
+                ", value(0.30) population(300) costs(\(costs.path)) hurdle(25)", expecting: "P(ROI > 25.0 %) = "))
+        #expect(terminal.transcript.dropFirst(mark).contains("Costs: 16,000 from \(costs.path) (2 items"))
+
+        let report = home.appendingPathComponent("session.html")
+        #expect(terminal.enter("report \(report.path)", expecting: "Report written to \(report.path) (3 commands)"))
+        terminal.type("quit\r")
+        #expect(terminal.waitForExit())
+        let html = try String(contentsOf: report, encoding: .utf8)
+        #expect(html.contains("ROI of trained_team:post") && html.contains("Seeds: 7"))
+    }
+
     @Test("a script run on a terminal shows progress on standard error and clears it")
     func scriptProgressOnTerminal() throws {
         let folder = try temporaryDirectory()
