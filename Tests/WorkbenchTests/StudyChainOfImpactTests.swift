@@ -1,5 +1,6 @@
 import Attribution
 import Foundation
+import Reporting
 import Testing
 
 @testable import Workbench
@@ -125,5 +126,50 @@ struct StudyChainOfImpactTests {
         } throws: { error in
             (error as? StudyChainOfImpactError)?.description.contains("nowhere.csv") ?? false
         }
+    }
+}
+
+@Suite("Study file: the sales-training level 1–3 files")
+struct StudyChainOfImpactBundledTests {
+    static let files = [
+        ("reaction.csv", 3_580, "a48adf71c98e4b60dc116c36a0e7a414fde1d5068e6bb99f56c44f740f2b4b18"),
+        ("assessment.csv", 4_800, "fa00199a24eb963743ea789db75cfeb99a9d3794918ea3c1a8a4b7cb1233a25e"),
+        ("application.csv", 3_569, "47f91950f90d64b83cd4ee8b48671d40d648d232c90bf7861dd6be0cad639258"),
+    ]
+
+    @Test("the files are the ones the README states (size, SHA-256)")
+    func files() throws {
+        let directory = repositoryRoot().appendingPathComponent("datasets/sales-training")
+        let readme = try String(contentsOf: directory.appendingPathComponent("README.md"), encoding: .utf8)
+        for (name, bytes, sha) in Self.files {
+            let data = try Data(contentsOf: directory.appendingPathComponent(name))
+            #expect(data.count == bytes, "\(name)")
+            #expect(StudyReport.sha256Hex(data) == sha, "\(name)")
+            #expect(readme.contains("SHA-256 `\(sha)`"), "\(name)")
+        }
+    }
+
+    @Test("loaded through a study section, the summaries equal the generator's printed values")
+    func summaries() throws {
+        let base = repositoryRoot().appendingPathComponent("Examples/studies").path
+        let (settings, _) = try parseSection(
+            """
+            chain_of_impact:
+              reaction: {file: ../../datasets/sales-training/reaction.csv}
+              learning: {file: ../../datasets/sales-training/assessment.csv, pre: pre_score, post: post_score}
+              application: {file: ../../datasets/sales-training/application.csv}
+            """, key: "chain_of_impact", baseDirectory: base
+        ) { try $0.parseChainOfImpact($1) }
+        let chain = try StudyChainOfImpact.load(settings)
+        let r = try #require(chain.reaction)
+        #expect(r.respondents == 253 && r.missing == 47)
+        #expect(abs(r.mean - 3.9249) < 5e-5 && abs(r.shareFavourable - 0.7312) < 5e-5)
+        let l = try #require(chain.learning)
+        #expect(l.pairs == 279 && l.incompletePairs == 21)
+        #expect(abs(l.meanPre - 62.3978) < 5e-5 && abs(l.meanPost - 70.0251) < 5e-5)
+        #expect(abs(l.meanChange - 7.6272) < 5e-5 && abs(l.standardDeviationOfChange - 6.9658) < 5e-5)
+        #expect(abs(l.cohenDz - 1.0950) < 5e-5 && abs(l.tStatistic - 18.2894) < 5e-5)
+        let a = try #require(chain.application)
+        #expect(a.respondents == 241 && a.nonRespondents == 59 && a.applying == 173)
     }
 }
