@@ -195,3 +195,14 @@ extension StudyReportSections {
         return checks
     }
 }
+
+extension StudyReportSections.DiagnosticIngredients {
+    /// Sets the bootstrap and horizon ingredients from the ROI chain: replicates = used + failed
+    /// (`ROIChainResult.failures`, counted, never dropped), and the horizon of `stream` against the
+    /// months the data estimate (an event-time path's length, else `stream.dataSupportMonths`) with
+    /// `ROIChainResult.extrapolatedMonths`.
+    public mutating func record(roi: ROIChainResult, stream: BenefitStream, effect: EffectPath) {
+        bootstrap = (roi.replicatesUsed + roi.failedReplicates, roi.failedReplicates)
+        horizon = (stream.horizonMonths, effect.estimatedMonths ?? stream.dataSupportMonths, roi.extrapolatedMonths)
+    }
+}

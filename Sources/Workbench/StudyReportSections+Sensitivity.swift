@@ -35,7 +35,8 @@ extension StudyReportSections {
     ///
     /// - Throws: `SensitivityError` and `AttributionError` from the tornado (e.g. a horizon range
     ///   beyond the data with no extrapolation chosen) and from `BreakdownROI` (zero costs, benefits
-    ///   independent of the effect, an empty robust set at a grid M̄).
+    ///   independent of the effect, an empty robust set at a grid M̄); `AttributionError.zeroTotalCost`
+    ///   from the principle adjustments when the result's costs are not positive.
     public static func sensitivitySection(
         settings: Study.SensitivitySettings, effect: EffectPath, stream: BenefitStream, ledger: CostLedger,
         roi: ROIChainResult, honest: HonestDiDRelativeMagnitudes?, hurdlePercent: Double = 0

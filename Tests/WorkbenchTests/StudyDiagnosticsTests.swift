@@ -127,6 +127,20 @@ struct StudyDiagnosticsTests {
         #expect(all.allSatisfy { $0.status == .pass })
     }
 
+    @Test("the ROI chain fills the bootstrap and horizon ingredients")
+    func fromROIChain() throws {
+        let roi = try StudyReportSectionsSensitivityTests.roi()
+        var ingredients = Ingredients()
+        ingredients.record(roi: roi, stream: try StudyReportSectionsSensitivityTests.stream(), effect: .constant(0.26))
+        #expect(ingredients.bootstrap?.replicates == 200 && ingredients.bootstrap?.failed == 0)
+        #expect(ingredients.horizon?.horizonMonths == 12 && ingredients.horizon?.dataMonths == 24)
+        #expect(ingredients.horizon?.extrapolatedMonths == 0)
+        #expect(StudyReportSections.diagnostics(ingredients).map(\.status) == [.pass, .pass])
+        let path = EffectPath.eventTime([0.2, 0.3])
+        ingredients.record(roi: roi, stream: try StudyReportSectionsSensitivityTests.stream(), effect: path)
+        #expect(ingredients.horizon?.dataMonths == 2)
+    }
+
     @Test("docs/diagnostics.md states every check's rule in the same words")
     func documented() throws {
         let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
