@@ -129,7 +129,8 @@ extension StudyParser {
                 let (low, high) = (try items[0].number(), try items[1].number())
                 guard low < high else {
                     throw StudyError.invalidValue(
-                        s.location, value: "[\(low), \(high)]", advice: "The lowest rating comes first and is below the highest, e.g. [1, 5].")
+                        s.location, value: "[\(low), \(high)]",
+                        advice: "The lowest rating comes first and is below the highest, e.g. [1, 5].")
                 }
                 scale = low...high
             }

@@ -100,7 +100,8 @@ extension StudyReportSections {
             breakdown: BreakdownEvidence? = nil
         ) {
             precondition(bootstrap.map { $0.replicates >= 1 && (0...$0.replicates).contains($0.failed) } ?? true, "0 ≤ failed ≤ replicates")
-            precondition(survey.map { $0.surveyed >= 0 && (0...max(0, $0.surveyed)).contains($0.respondents) } ?? true, "respondents ≤ surveyed")
+            precondition(
+                survey.map { $0.surveyed >= 0 && (0...max(0, $0.surveyed)).contains($0.respondents) } ?? true, "respondents ≤ surveyed")
             self.clusterCount = clusterCount
             self.bootstrap = bootstrap
             self.preTrend = preTrend
@@ -150,7 +151,8 @@ extension StudyReportSections {
                 let adjusted = worst.after == nil ? " (no adjustment)" : " after \(balance.adjustment)"
                 add(
                     .balance, values.allSatisfy { $0 < balance.threshold } ? .pass : .fail,
-                    "largest |SMD|\(adjusted) = \(NumberText.statistic(abs(worst.after ?? worst.before), significant: 3)) (\(worst.covariate))")
+                    "largest |SMD|\(adjusted) = \(NumberText.statistic(abs(worst.after ?? worst.before), significant: 3)) (\(worst.covariate))"
+                )
             } else {
                 add(.balance, .notRun, "no covariates to compare")
             }

@@ -71,7 +71,8 @@ struct StudyDiagnosticsTests {
     func horizon() throws {
         #expect(try status(Ingredients(horizon: (12, 12, 0))) == .pass)
         #expect(try status(Ingredients(horizon: (13, 12, 1))) == .warning)
-        #expect(try check(Ingredients(horizon: (24, 12, 12))).value == "24-month horizon; the data estimate 12 months; 12 months extrapolated")
+        #expect(
+            try check(Ingredients(horizon: (24, 12, 12))).value == "24-month horizon; the data estimate 12 months; 12 months extrapolated")
     }
 
     @Test("triangulation: warning when methods disagree in sign; not run with one method")
@@ -121,9 +122,11 @@ struct StudyDiagnosticsTests {
                 balance: StudyReport.BalanceSection(
                     adjustment: "a", rows: [StudyReport.BalanceRow(covariate: "x", before: 0.2, after: 0.01)], threshold: 0.1),
                 horizon: (12, 12, 0), triangulation: nil, survey: (10, 10), breakdown: .measured(.value(2))))
-        #expect(all.map(\.name) == [
-            StudyDiagnostic.clusters, .bootstrapFailures, .preTrend, .balance, .horizon, .surveyResponse, .breakdown,
-        ].map(\.name))
+        #expect(
+            all.map(\.name)
+                == [
+                    StudyDiagnostic.clusters, .bootstrapFailures, .preTrend, .balance, .horizon, .surveyResponse, .breakdown,
+                ].map(\.name))
         #expect(all.allSatisfy { $0.status == .pass })
     }
 

@@ -32,10 +32,11 @@ struct StudyReportSectionsChainOfImpactTests {
         let section = StudyReportSections.chainOfImpactSection(chain: chain, impact: Self.row, roi: Self.roi, settings: settings)
         #expect(section.levels.map(\.level) == [1, 2, 3, 4, 5])
         #expect(section.levels.allSatisfy { $0.measured })
-        #expect(section.levels.map(\.source) == [
-            "reaction.csv", "assessment.csv", "application.csv", "isolation step: 2×2 DiD, never-trained teams",
-            "ROI chain (bootstrap over the whole chain)",
-        ])
+        #expect(
+            section.levels.map(\.source) == [
+                "reaction.csv", "assessment.csv", "application.csv", "isolation step: 2×2 DiD, never-trained teams",
+                "ROI chain (bootstrap over the whole chain)",
+            ])
         let l1 = section.levels[0].measures
         #expect(l1.map(\.value) == [reaction.mean, reaction.shareFavourable])
         #expect(l1[0].label == "mean rating (1–5)")
@@ -63,9 +64,10 @@ struct StudyReportSectionsChainOfImpactTests {
         #expect(section.levels.map(\.measured) == [false, true, false, false, true])
         #expect(section.levels[0].measures.isEmpty && section.levels[0].source == nil)
         #expect(section.levels[1].source == nil)
-        #expect(section.levels.map(\.name) == [
-            "Reaction and planned action", "Learning", "Application and implementation", "Business impact", "Return on investment",
-        ])
+        #expect(
+            section.levels.map(\.name) == [
+                "Reaction and planned action", "Learning", "Application and implementation", "Business impact", "Return on investment",
+            ])
         let none = StudyReportSections.chainOfImpactSection(chain: nil, impact: nil, roi: nil)
         #expect(none.levels.allSatisfy { !$0.measured })
         #expect(none.intangibles.isEmpty)
