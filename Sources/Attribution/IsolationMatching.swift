@@ -73,7 +73,9 @@ public struct IsolationMatching: IsolationMethod {
         let comparison = try ControlGroupComparison(
             data: data, outcome: outcome, treatment: treatment, covariates: covariates)
         let result = try comparison.nearestNeighbourMatching(specification)
-        let variance = try comparison.abadieImbensVariance(result, neighbours: varianceMatches)
+        let variance =
+            varianceMatches == 1
+            ? result.abadieImbens : try comparison.abadieImbensVariance(result, neighbours: varianceMatches)
         var notes = result.warnings
         if !specification.replacement {
             notes.append(

@@ -8,16 +8,24 @@ extension ControlGroupComparison {
     /// `O(m·n_arm·J)` for the m units of the matched sample.
     ///
     /// - Parameters:
-    ///   - result: a matching from ``nearestNeighbourMatching(_:)`` on this comparison.
+    ///   - result: a matching from ``nearestNeighbourMatching(_:)`` on this comparison (which already
+    ///     carries this variance with J = 1 as ``NearestNeighbourMatchingResult/abadieImbens``).
     ///   - neighbours: J ≥ 1 (default 1).
     /// - Throws: `NearestNeighbourMatchingError.tooFewForConditionalVariance` when an arm of the matched
     ///   sample has no J other units to match within.
     public func abadieImbensVariance(
         _ result: NearestNeighbourMatchingResult, neighbours: Int = 1
     ) throws -> MatchingAbadieImbensVariance {
-        precondition(neighbours >= 1, "J must be at least 1")
         precondition(result.distance.count == n, "the matching result must come from this comparison")
-        let sets = result.matchedSets
+        return try abadieImbensVariance(sets: result.matchedSets, distance: result.distance, neighbours: neighbours)
+    }
+
+    /// The variance from the matched sets and the distance they were formed on (the engine of the
+    /// public entry point, also run by ``nearestNeighbourMatching(_:)`` with J = 1).
+    func abadieImbensVariance(
+        sets: [MatchedSet], distance: [Double], neighbours: Int
+    ) throws -> MatchingAbadieImbensVariance {
+        precondition(neighbours >= 1, "J must be at least 1")
         var use = [Double](repeating: 0, count: n)
         var useSquared = [Double](repeating: 0, count: n)
         var counterfactual = [Double](repeating: 0, count: n)
@@ -48,7 +56,7 @@ extension ControlGroupComparison {
         var sigma2 = [Double](repeating: 0, count: n)
         let shrink = Double(neighbours) / Double(neighbours + 1)
         for i in 0..<n where inSample[i] {
-            let mean = withinArmNeighbours(of: i, count: neighbours, distance: result.distance)
+            let mean = withinArmNeighbours(of: i, count: neighbours, distance: distance)
                 .reduce(0.0) { $0 + outcome[$1] } / Double(neighbours)
             // AI 2006 eq. 14: J/(J+1) makes E σ̂² = σ² when the J neighbours share unit i's covariates.
             residual[i] = shrink.squareRoot() * (outcome[i] - mean)

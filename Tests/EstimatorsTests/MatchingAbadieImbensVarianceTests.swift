@@ -1,5 +1,6 @@
 import DataFrameModule
 import Foundation
+import Inference
 import Testing
 
 @testable import Estimators
@@ -111,6 +112,19 @@ struct MatchingAbadieImbensVarianceTests {
         #expect(abs(variance.effect - 2) < 4 * variance.populationStandardError)
         #expect(variance.sampleStandardError > 0 && variance.populationStandardError > 0)
         #expect(variance.label().contains("J = 1"))
+    }
+
+    @Test func theMatchingResultCarriesTheVarianceWithOneWithinArmMatch() throws {
+        let comparison = try Self.simulated(n: 300, seed: 23)
+        let result = try comparison.nearestNeighbourMatching(.init(ratio: 3, replacement: true))
+        #expect(result.abadieImbens == (try comparison.abadieImbensVariance(result)))
+        #expect(result.abadieImbens.neighbours == 1)
+        let two = try comparison.abadieImbensVariance(result, neighbours: 2)
+        #expect(two.neighbours == 2 && two.populationVariance != result.abadieImbens.populationVariance)
+        let text = result.summary()
+        #expect(text.contains("Abadie–Imbens SE (J = 1, no bias adjustment): population ATT"))
+        #expect(text.contains(StatisticsText.number(result.abadieImbens.populationStandardError)))
+        #expect(text.contains("holds the matching weights fixed"))
     }
 
     @Test func withoutReplacementNoControlCarriesExtraVariance() throws {
