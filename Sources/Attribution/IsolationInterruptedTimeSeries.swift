@@ -20,8 +20,8 @@ import Inference
 /// serial dependence of the errors within ℓ periods. Default ℓ = ⌈T^{1/3}⌉, the rate that minimises
 /// the MSE of the block bootstrap variance (Lahiri 2003, §7.2; Hall, Horowitz & Jing 1995). Each
 /// refit is a four-column least squares, so replicates run in order on one thread and depend only on
-/// (seed, r); `IsolationBootstrap.threads` is not needed. The comparative design
-/// (`InterruptedTimeSeries.fitComparative`) has no adapter here.
+/// (seed, r); `IsolationBootstrap.threads` is not needed. The comparative design has its own
+/// adapter, `IsolationComparativeInterruptedTimeSeries`.
 public struct IsolationInterruptedTimeSeries: IsolationMethod {
     /// Periods of the series.
     public let time: [Double]
@@ -66,16 +66,28 @@ public struct IsolationInterruptedTimeSeries: IsolationMethod {
         let fit = try InterruptedTimeSeries.fit(time: time, outcome: outcome, specification: specification)
         let weights = Self.effectWeights(fit)
         let estimate = fit.linearCombination(weights, label: "mean post-interruption effect")
+        return try Self.isolationEstimate(
+            method: label, kpi: kpi, estimate: estimate, level: specification.level, inference: fit.covarianceLabel,
+            analytic: "Newey–West", bootstrap: bootstrap
+        ) { try blockResidualBootstrap(fit, replicates: $0.replicates, seed: $0.seed) }
+    }
+
+    /// The analytic estimate without `bootstrap`; with it, the estimate from `replicates` (percentile
+    /// interval), noting the analytic SE (`analytic` names it) for comparison.
+    static func isolationEstimate(
+        method: String, kpi: String, estimate: InterruptedTimeSeriesResult.Estimate, level: Double, inference: String,
+        analytic: String, bootstrap: IsolationBootstrap?,
+        replicates: (IsolationBootstrap) throws -> BootstrapReplicates
+    ) throws -> IsolationEstimate {
         guard let bootstrap else {
             return IsolationEstimate(
-                method: label, kpi: kpi, effect: estimate.estimate, standardError: estimate.standardError,
-                lower: estimate.lower, upper: estimate.upper, level: specification.level,
-                inference: fit.covarianceLabel)
+                method: method, kpi: kpi, effect: estimate.estimate, standardError: estimate.standardError,
+                lower: estimate.lower, upper: estimate.upper, level: level, inference: inference)
         }
-        let replicates = try blockResidualBootstrap(fit, replicates: bootstrap.replicates, seed: bootstrap.seed)
         return try IsolationEstimate.fromReplicates(
-            method: label, kpi: kpi, effect: estimate.estimate, replicates: replicates, level: bootstrap.level,
-            notes: ["Newey–West SE for comparison: \(StatisticsText.number(estimate.standardError))."])
+            method: method, kpi: kpi, effect: estimate.estimate, replicates: try replicates(bootstrap),
+            level: bootstrap.level,
+            notes: ["\(analytic) SE for comparison: \(StatisticsText.number(estimate.standardError))."])
     }
 
     /// The moving-block residual bootstrap of the effect (see the type's documentation).
@@ -83,24 +95,36 @@ public struct IsolationInterruptedTimeSeries: IsolationMethod {
     func blockResidualBootstrap(
         _ fit: InterruptedTimeSeriesResult, replicates: Int, seed: UInt64
     ) throws -> BootstrapReplicates {
-        let periods = fit.times.count
-        let length = blockLength ?? Self.defaultBlockLength(periods: periods)
+        let fitted = zip(fit.outcomes, fit.residuals).map { $0 - $1 }
+        let weights = Self.effectWeights(fit)
+        let (times, specification) = (fit.times, specification)
+        return try Self.blockReplicates(
+            periods: times.count, blockLength: blockLength, replicates: replicates, seed: seed
+        ) { draw in
+            let resampled = fitted.indices.map { fitted[$0] + fit.residuals[draw[$0]] }
+            let refit = try InterruptedTimeSeries.fit(time: times, outcome: resampled, specification: specification)
+            return refit.linearCombination(weights, label: "effect").estimate
+        }
+    }
+
+    /// Runs `effect` on the period indices of each moving-block replicate, in replicate order; a
+    /// replicate whose refit throws is counted as failed (never dropped silently).
+    /// - Throws: `IsolationError.tooFewBlocks` when T < 2ℓ.
+    static func blockReplicates(
+        periods: Int, blockLength: Int?, replicates: Int, seed: UInt64, effect: ([Int]) throws -> Double
+    ) throws -> BootstrapReplicates {
+        let length = blockLength ?? defaultBlockLength(periods: periods)
         // With one block the resample is a single stretch of the residuals: no resampling variation
         // between blocks is left to mimic the errors' variability.
         guard periods >= 2 * length else { throw IsolationError.tooFewBlocks(periods: periods, blockLength: length) }
         let plan = ResamplingPlan.movingBlock(length: periods, blockLength: length)
-        let fitted = zip(fit.outcomes, fit.residuals).map { $0 - $1 }
-        let weights = Self.effectWeights(fit)
         var values = [Double](repeating: .nan, count: replicates)
         var failed = 0
         for r in 0..<replicates {
-            let draw = plan.indices(forReplicate: r, seed: seed)
-            let resampled = fitted.indices.map { fitted[$0] + fit.residuals[draw[$0]] }
-            do {
-                let refit = try InterruptedTimeSeries.fit(time: fit.times, outcome: resampled, specification: specification)
-                values[r] = refit.linearCombination(weights, label: "effect").estimate
-            } catch {
-                failed += 1  // counted and reported by IsolationEstimate, never dropped silently
+            if let value = try? effect(plan.indices(forReplicate: r, seed: seed)), !value.isNaN {
+                values[r] = value
+            } else {
+                failed += 1
             }
         }
         return BootstrapReplicates(
