@@ -2,7 +2,8 @@
 (Estimators `ControlGroupComparison.abadieImbensVariance`, `MatchingAbadieImbensVariance`).
 
 Reads datasets/reference/data/matching_small.csv (written by matching_reference.py; planted exact
-covariate twins) and writes datasets/reference/matching_ai.json with, per case (matching with
+covariate twins), writes its tie-free copy datasets/reference/data/matching_ai_untied.csv (the twins'
+second copies dropped) and datasets/reference/matching_ai.json with, per case (matching with
 replacement on the propensity score or its logit, ratio M, optional caliper, J variance matches):
 the matched sets, ATT, per-row match use k_c, per-row conditional variance, the sample-ATT and
 population-ATT variances and the linearised contributions, from an independent numpy computation:
@@ -25,13 +26,19 @@ Why not causalinference 0.1.3 (`CausalModel.est_via_matching`): it matches on th
 given distance), keeps every tied match (the fixture plants exact ties), and its variance uses the
 "conservative" pooled variance of the unit-level effects (`ITT.var()`) instead of AI's within-arm
 matching estimate of sigma2(X, W), so it cannot agree in definition. Its ATT on a one-column
-distance without ties is recorded as a cross-check of the point estimate only (tie-free case).
+distance is recorded as a cross-check of the point estimate only, under its keep-all-ties rule.
+
+External check: R Matching 4.10-8 `Match(estimand = "ATT", M = 1, BiasAdjust = FALSE, Var.calc = 1,
+sample = FALSE | TRUE, ties = TRUE, distance.tolerance = 0)` on the tie-free copy (score from R glm)
+agrees with the numpy ATT and both SEs to 1e-8 (asserted; recorded under "r_matching_crosscheck").
+Needs: apt install r-cran-matching; pip install causalinference (optional).
 
 Run: python scripts/reference/matching_ai_reference.py  (never run by `swift test`).
 """
 import importlib.metadata
 import json
 import os
+import subprocess
 
 import numpy as np
 import pandas as pd
@@ -43,13 +50,20 @@ DATA = "datasets/reference/data/matching_small.csv"
 frame = pd.read_csv(os.path.join(ROOT, DATA))
 y = frame.y.to_numpy(float)
 d = frame.d.to_numpy(int)
-n = len(y)
-X = np.column_stack([np.ones(n), frame[["x1", "x2", "x3"]].to_numpy(float)])
-logit = sm.Logit(d, X).fit(disp=False, tol=1e-12, maxiter=100)
-eta = np.zeros(n)
-for j in range(X.shape[1]):
-    eta = eta + X[:, j] * logit.params[j]
-distances = {"score": 1 / (1 + np.exp(-eta)), "logit": eta}
+
+
+def propensity_distances(frame):
+    """Score and logit score from statsmodels Logit(d, [1, x1, x2, x3]), summed column by column."""
+    n = len(frame)
+    X = np.column_stack([np.ones(n), frame[["x1", "x2", "x3"]].to_numpy(float)])
+    fit = sm.Logit(frame.d.to_numpy(int), X).fit(disp=False, tol=1e-12, maxiter=100)
+    eta = np.zeros(n)
+    for j in range(X.shape[1]):
+        eta = eta + X[:, j] * fit.params[j]
+    return {"score": 1 / (1 + np.exp(-eta)), "logit": eta}
+
+
+distances = propensity_distances(frame)
 
 
 def sorted_by_gap(dist, i, pool):
@@ -57,7 +71,8 @@ def sorted_by_gap(dist, i, pool):
     return sorted(pool, key=lambda r: (abs(dist[i] - dist[r]), r))
 
 
-def ai_case(distance, ratio, caliper, J):
+def ai_case(distance, ratio, caliper, J, y=y, d=d, distances=distances):
+    n = len(y)
     dist = distances[distance]
     width = None if caliper is None else caliper * np.std(dist, ddof=1)
     treated = np.flatnonzero(d == 1)
@@ -129,6 +144,8 @@ cases = {
     "nn3_logit_J1": ai_case("logit", 3, None, 1),
     "nn3_score_caliper_J2": ai_case("score", 3, 0.05, 2),
 }
+for c in cases.values():
+    c["data"] = DATA
 assert cases["nn3_score_caliper_J2"]["partially_matched"] > 0, "the caliper case should have partial matches"
 
 # causalinference cross-check of the point estimate: 1:1 on the score. It keeps every control tied at
@@ -161,6 +178,46 @@ try:
 except ImportError:
     pass
 
+# R Matching cross-check on a tie-free copy: the fixture without its planted twins (the second copy of
+# each duplicated covariate row), written as data/matching_ai_untied.csv, with its own Logit. Matching
+# keeps all ties (ties=TRUE) with distance.tolerance=0, which equals the lowest-row rule when there are
+# none; Var.calc=J is AI's within-arm sigma2 with J matches; sample=FALSE/TRUE gives the population /
+# sample variance.
+UNTIED = "datasets/reference/data/matching_ai_untied.csv"
+untied = frame[~frame.duplicated(subset=["d", "x1", "x2", "x3"], keep="first")].reset_index(drop=True)
+untied.to_csv(os.path.join(ROOT, UNTIED), index=False)
+untied = pd.read_csv(os.path.join(ROOT, UNTIED))
+untied_distances = propensity_distances(untied)
+assert not pd.Series(untied_distances["score"]).duplicated().any()
+cases["untied_nn1_score_J1"] = ai_case(
+    "score", 1, None, 1, y=untied.y.to_numpy(float), d=untied.d.to_numpy(int), distances=untied_distances)
+cases["untied_nn1_score_J1"]["data"] = UNTIED
+r_code = (
+    'suppressMessages(library(Matching)); x <- read.csv("' + os.path.join(ROOT, UNTIED) + '"); '
+    'x$score <- fitted(glm(d ~ x1 + x2 + x3, family = binomial, data = x, control = glm.control(epsilon = 1e-14, maxit = 100))); '
+    'for (s in c(FALSE, TRUE)) { m <- Match(Y = x$y, Tr = x$d, X = x$score, estimand = "ATT", M = 1, BiasAdjust = FALSE, '
+    'Var.calc = 1, sample = s, ties = TRUE, replace = TRUE, distance.tolerance = 0); '
+    'cat(sprintf("%.17g %.17g ", m$est, m$se)) }; cat(as.character(packageVersion("Matching")))'
+)
+r_matching = None
+try:
+    out_r = subprocess.run(["Rscript", "-e", r_code], capture_output=True, text=True, check=True).stdout.split()
+    c = cases["untied_nn1_score_J1"]
+    r_matching = {
+        "tool": "R Matching", "tool_version": out_r[4],
+        "call": "Match(Y = y, Tr = d, X = fitted(glm(d ~ x1 + x2 + x3, binomial)), estimand = 'ATT', M = 1, "
+                "BiasAdjust = FALSE, Var.calc = 1, sample = FALSE | TRUE, ties = TRUE, replace = TRUE, "
+                "distance.tolerance = 0) on " + UNTIED,
+        "att": float(out_r[0]), "population_se": float(out_r[1]), "sample_se": float(out_r[3]),
+    }
+    r_matching["agrees"] = bool(
+        abs(r_matching["att"] - c["att"]) <= 1e-10 * abs(c["att"])
+        and abs(r_matching["population_se"] - np.sqrt(c["population_variance"])) <= 1e-8 * r_matching["population_se"]
+        and abs(r_matching["sample_se"] - np.sqrt(c["sample_variance"])) <= 1e-8 * r_matching["sample_se"])
+    assert r_matching["agrees"], r_matching
+except (FileNotFoundError, subprocess.CalledProcessError) as error:
+    print("R Matching cross-check skipped:", error)
+
 out = {
     "tool": "numpy (independent brute-force Abadie-Imbens computation)",
     "tool_version": f"numpy {np.__version__}, statsmodels {statsmodels.__version__}",
@@ -169,7 +226,9 @@ out = {
     "notes": "ATT matching with replacement on the propensity score (Logit, tol 1e-12) or its logit; "
              "ties to the lowest row; no bias adjustment; largest-first order is irrelevant with replacement.",
     "cases": cases,
+    "untied_data": UNTIED,
     "causalinference_crosscheck": crosscheck,
+    "r_matching_crosscheck": r_matching,
 }
 with open(os.path.join(ROOT, "datasets/reference/matching_ai.json"), "w") as f:
     json.dump(out, f, indent=1)
