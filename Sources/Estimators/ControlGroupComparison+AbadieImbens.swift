@@ -56,7 +56,8 @@ extension ControlGroupComparison {
         var sigma2 = [Double](repeating: 0, count: n)
         let shrink = Double(neighbours) / Double(neighbours + 1)
         for i in 0..<n where inSample[i] {
-            let mean = withinArmNeighbours(of: i, count: neighbours, distance: distance)
+            let mean =
+                withinArmNeighbours(of: i, count: neighbours, distance: distance)
                 .reduce(0.0) { $0 + outcome[$1] } / Double(neighbours)
             // AI 2006 eq. 14: J/(J+1) makes E σ̂² = σ² when the J neighbours share unit i's covariates.
             residual[i] = shrink.squareRoot() * (outcome[i] - mean)

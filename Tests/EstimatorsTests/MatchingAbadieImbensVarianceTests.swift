@@ -187,8 +187,10 @@ struct MatchingAbadieImbensVarianceTests {
         let comparison = try Self.simulated(n: 60, seed: 3)
         let result = try comparison.nearestNeighbourMatching(.init(replacement: true))
         let j = comparison.treatedCount
-        #expect(throws: NearestNeighbourMatchingError.tooFewForConditionalVariance(
-            arm: "treated", units: comparison.treatedCount, neighbours: j)) {
+        #expect(
+            throws: NearestNeighbourMatchingError.tooFewForConditionalVariance(
+                arm: "treated", units: comparison.treatedCount, neighbours: j)
+        ) {
             try comparison.abadieImbensVariance(result, neighbours: j)
         }
         let message = NearestNeighbourMatchingError.tooFewForConditionalVariance(arm: "control", units: 2, neighbours: 2)

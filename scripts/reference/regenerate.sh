@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates every reference fixture in datasets/reference/. Needs Python with scipy, mpmath,
-# statsmodels, pyfixest, csdid, wildboottest, honestdid and causalinference (pip) and R with boot, sandwich, clubSandwich and Matching (apt: r-base-core
-# r-cran-boot r-cran-sandwich r-cran-clubsandwich r-cran-matching); see scripts/reference/README.md for the versions
-# behind the committed files.
+# statsmodels, pyfixest, csdid, wildboottest, honestdid and causalinference (pip) and R with boot,
+# sandwich, clubSandwich and Matching (apt: r-base-core r-cran-boot r-cran-sandwich
+# r-cran-clubsandwich r-cran-matching); see scripts/reference/README.md for the versions behind the
+# committed files.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -f scripts/reference/distributions.py ] && python3 scripts/reference/distributions.py
