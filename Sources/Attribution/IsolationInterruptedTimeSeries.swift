@@ -17,11 +17,12 @@ import Inference
 ///     y*_t = ŷ_t + e*_t,
 ///
 /// refits the segmented regression on the same periods and records its effect. Blocks keep the
-/// serial dependence of the errors within ℓ periods. Default ℓ = ⌈T^{1/3}⌉, the rate that minimises
-/// the MSE of the block bootstrap variance (Lahiri 2003, §7.2; Hall, Horowitz & Jing 1995). Each
-/// refit is a four-column least squares, so replicates run in order on one thread and depend only on
-/// (seed, r); `IsolationBootstrap.threads` is not needed. The comparative design has its own
-/// adapter, `IsolationComparativeInterruptedTimeSeries`.
+/// serial dependence of the errors within ℓ periods. Default ℓ = ⌈T^{1/3}⌉: T^{1/3} is the order
+/// that minimises the MSE of the block bootstrap variance (Hall, Horowitz & Jing 1995, Biometrika
+/// 82(3); Lahiri 2003, ch. 7), with constant 1 (stated, not tuned). Each refit is a four-column
+/// least squares, so replicates run in order on one thread and depend only on (seed, r);
+/// `IsolationBootstrap.threads` is not needed. The comparative design has its own adapter,
+/// `IsolationComparativeInterruptedTimeSeries`.
 public struct IsolationInterruptedTimeSeries: IsolationMethod {
     /// Periods of the series.
     public let time: [Double]

@@ -2,7 +2,7 @@ extension ControlGroupComparison {
     /// The Abadie–Imbens variance of a nearest-neighbour matching ATT fitted on this comparison.
     ///
     /// See ``MatchingAbadieImbensVariance`` for the formulas (AI 2006, Econometrica 74(1), Theorems 6–7
-    /// and eq. 14). Conditional variances come from matching each unit of the matched sample to its
+    /// and §4). Conditional variances come from matching each unit of the matched sample to its
     /// `neighbours` nearest other units of its own arm (all used rows of that arm, matched or not) on
     /// the result's distance, by exhaustive search with ties to the lowest row. Cost
     /// `O(m·n_arm·J)` for the m units of the matched sample.
@@ -59,7 +59,7 @@ extension ControlGroupComparison {
             let mean =
                 withinArmNeighbours(of: i, count: neighbours, distance: distance)
                 .reduce(0.0) { $0 + outcome[$1] } / Double(neighbours)
-            // AI 2006 eq. 14: J/(J+1) makes E σ̂² = σ² when the J neighbours share unit i's covariates.
+            // AI 2006 §4: J/(J+1) makes E σ̂² = σ² when the J neighbours share unit i's covariates.
             residual[i] = shrink.squareRoot() * (outcome[i] - mean)
             sigma2[i] = shrink * (outcome[i] - mean) * (outcome[i] - mean)
         }

@@ -15,7 +15,7 @@
 /// K_M(c)(K_M(c) − 1)/M²` as in their ATT estimator). The treated term of V_population already
 /// carries each matched control's noise `q_c σ²_c` once, hence `k_c² − q_c` for the rest.
 ///
-/// Conditional variance (AI 2006, eq. 14): unit i is matched to the J nearest *other* units of its
+/// Conditional variance (AI 2006, §4): unit i is matched to the J nearest *other* units of its
 /// own arm on the same distance, `σ̂²ᵢ = J/(J + 1)·(Yᵢ − (1/J) Σ_{l∈ℒ_J(i)} Y_l)²`. J = 1 by default
 /// (the choice R `Matching::Match(Var.calc = J)` and Stata `teffects nnmatch, vce(robust, nn(J))`
 /// expose; small J keeps the estimate local). Within-arm ties go to the lowest row, as the matcher's.

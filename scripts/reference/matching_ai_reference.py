@@ -15,7 +15,7 @@ population-ATT variances and the linearised contributions, from an independent n
   - the weight matrix A (N1 x n) with A[t, c] = 1/M_t for c in the set of t; k = column sums of A,
     q = column sums of A**2 (K_M(c)/M and K_M(c)/M**2 with a fixed M);
   - sigma2_i = J/(J+1) * (Y_i - mean of Y over the J nearest other units of the same arm)**2, the
-    neighbours from a full sort by (gap, row) (Abadie & Imbens 2006, Econometrica 74(1), eq. 14);
+    neighbours from a full sort by (gap, row) (Abadie & Imbens 2006, Econometrica 74(1), section 4);
   - V_sample = (sum_t sigma2_t + sum_c k_c**2 sigma2_c) / N1**2,
     V_population = (sum_t (Y_t - Yhat_t(0) - att)**2 + sum_c (k_c**2 - q_c) sigma2_c) / N1**2
     (AI 2006 Theorems 6-7 and section 4; K(K-1)/M**2 for a fixed M), no bias adjustment;
