@@ -11,7 +11,7 @@ import Inference
 /// by the treatment column, so both arms keep their sizes; Davison & Hinkley 1997, §3.2), which
 /// re-fits the propensity and outcome models in every replicate; a replicate whose refit fails
 /// (e.g. perfect separation) is counted. Nearest-neighbour matching is not offered here: the naive
-/// bootstrap is invalid for it (Abadie & Imbens 2008).
+/// bootstrap is invalid for it (Abadie & Imbens 2008); `IsolationMatching` uses a weighted bootstrap.
 public struct IsolationControlGroup: IsolationMethod {
     /// The estimator of the comparison.
     public let method: ControlGroupMethod

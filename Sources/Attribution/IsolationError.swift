@@ -8,6 +8,9 @@ public enum IsolationError: Error, Equatable, Sendable, CustomStringConvertible 
     case noMethods
     /// Triangulated methods estimate different KPIs.
     case mixedKPIs([String])
+    /// A block bootstrap of a series of `periods` periods with blocks of `blockLength` would draw fewer
+    /// than two blocks.
+    case tooFewBlocks(periods: Int, blockLength: Int)
 
     public var description: String {
         switch self {
@@ -22,6 +25,9 @@ public enum IsolationError: Error, Equatable, Sendable, CustomStringConvertible 
         case .mixedKPIs(let kpis):
             return "Triangulated estimates must be on one KPI, got \(kpis.joined(separator: ", ")). "
                 + "Triangulate each KPI separately."
+        case .tooFewBlocks(let periods, let blockLength):
+            return "A series of \(periods) periods holds fewer than two blocks of \(blockLength) periods, so a block "
+                + "bootstrap cannot vary. Use a block length of at most \(periods / 2), or a longer series."
         }
     }
 }

@@ -34,7 +34,9 @@ extension ControlGroupComparison {
     /// - with replacement: HC1, i.e. CR1 clustered by unit, each unit once with its accumulated
     ///   weight (matched sets overlap, so they cannot be clusters). This treats the weights as fixed and
     ///   ignores the reuse of controls that Abadie & Imbens (2006, 2016) account for; read it as
-    ///   approximate (the naive bootstrap is no remedy: Abadie & Imbens 2008).
+    ///   approximate (the naive bootstrap is no remedy: Abadie & Imbens 2008). The result also carries
+    ///   the Abadie–Imbens (2006) variance, which accounts for that reuse (``MatchingAbadieImbensVariance``,
+    ///   J = 1): prefer it with replacement.
     ///
     /// - Throws: ``NearestNeighbourMatchingError``; `InferenceError`, `LinearAlgebraError` from the fit.
     public func nearestNeighbourMatching(
@@ -61,6 +63,8 @@ extension ControlGroupComparison {
         }.count
 
         let fit = try matchedSampleFit(sets: sets, weights: weights, replacement: specification.replacement)
+        // J = 1 cannot fail here: the comparison requires every arm to hold at least k + 1 ≥ 3 rows.
+        let abadieImbens = try abadieImbensVariance(sets: sets, distance: distance, neighbours: 1)
         var sums = (treatedWeight: 0.0, treatedOutcome: 0.0, controlWeight: 0.0, controlOutcome: 0.0)
         for i in 0..<n where weights[i] > 0 {
             if treated[i] {
@@ -91,7 +95,7 @@ extension ControlGroupComparison {
             specification: specification, distance: distance, distanceStandardDeviation: sd, caliperWidth: width,
             matchedSets: sets, weights: weights, unmatchedTreatedRows: unmatched, unmatchedOutsideCaliper: outsideCaliper,
             treatedCount: treatedCount, controlCount: controlCount, treatedMean: treatedMean, controlMean: controlMean,
-            effect: treatedMean - controlMean, outcomeFit: fit,
+            effect: treatedMean - controlMean, outcomeFit: fit, abadieImbens: abadieImbens,
             balance: balance(
                 weights: weights, target: .averageTreatmentEffectOnTreated,
                 adjustment: .nearestNeighbourMatching(specification)),

@@ -4,7 +4,8 @@ import Inference
 extension NearestNeighbourMatchingResult {
     /// A plain-text report: the matching choices and tie rule, the identifying assumptions, the counts
     /// (matched, dropped and why, controls used), the ATT with SE, z, p and a normal interval, the
-    /// covariance label, the balance table before and after matching with its flags, and warnings.
+    /// covariance label, the Abadie–Imbens SEs, the balance table before and after matching with its
+    /// flags, and warnings.
     ///
     /// Formatting only; every number is read from the result.
     public func summary(level: Double = 0.95) -> String {
@@ -46,6 +47,11 @@ extension NearestNeighbourMatchingResult {
                 ]))
         lines.append(
             "Matched means: treated \(StatisticsText.number(treatedMean)), controls \(StatisticsText.number(controlMean))")
+        lines.append(
+            "Abadie–Imbens SE (J = \(abadieImbens.neighbours), no bias adjustment): population ATT "
+                + "\(StatisticsText.number(abadieImbens.populationStandardError)), sample ATT "
+                + "\(StatisticsText.number(abadieImbens.sampleStandardError))"
+                + (specification.replacement ? " (the SE above holds the matching weights fixed)" : ""))
         lines.append("")
         let rows = zip(balance.before, balance.after).map { before, after -> [String] in
             let flag = (after.isMeanImbalanced || after.isVarianceImbalanced) ? "*" : ""

@@ -39,6 +39,10 @@ public struct NearestNeighbourMatchingResult: Sendable {
     public let effect: Double
     /// Weighted regression `y ~ 1 + D` on the matched units; its covariance gives the SE.
     public let outcomeFit: RegressionFit
+    /// The Abadie–Imbens (2006) variance of ``effect`` with J = 1 within-arm matches, which accounts for
+    /// the reuse of controls (see ``MatchingAbadieImbensVariance``; other J by
+    /// ``ControlGroupComparison/abadieImbensVariance(_:neighbours:)``).
+    public let abadieImbens: MatchingAbadieImbensVariance
     /// Covariate balance before matching and with the matching weights.
     public let balance: BalanceTable
     /// Warnings (treated units dropped, fewer than `k` controls).
@@ -54,7 +58,9 @@ public struct NearestNeighbourMatchingResult: Sendable {
     public var partiallyMatchedCount: Int {
         matchedSets.filter { $0.controlRows.count < specification.ratio }.count
     }
-    /// Standard error of the ATT (the `D` slope of ``outcomeFit``).
+    /// Standard error of the ATT (the `D` slope of ``outcomeFit``): by matched set without replacement
+    /// (Abadie & Spiess 2022), HC1 with the matching weights held fixed with replacement. With
+    /// replacement, ``abadieImbens`` is the variance that accounts for the reuse of controls.
     public var standardError: Double { outcomeFit.standardErrors[1] }
     /// Label of the covariance, for summaries.
     public var covarianceLabel: String { outcomeFit.covarianceLabel }

@@ -1,5 +1,7 @@
 import DataFrameModule
 import Estimators
+import Foundation
+import Inference
 
 /// Simulated staggered panels with known truth for the isolation adapters.
 enum IsolationFixture {
@@ -11,6 +13,28 @@ enum IsolationFixture {
     static let singleCohort = StaggeredPanelSimulation(
         units: 300, periods: 8, cohorts: [5], cohortEffects: [2], effectGrowth: 0, neverTreatedShare: 0.5,
         clusters: 40)
+
+    /// n people with x ~ N(0, 1); P(trained) = logistic(a + 0.8·x); y = 1 + x + 2·d + ε, ε ~ N(0, 1): a
+    /// confounded comparison whose effect on the trained is 2. Columns `x`, `trained`, `y`.
+    static func crossSection(n: Int, seed: UInt64, propensityIntercept a: Double) throws -> DataFrame {
+        var stream = RandomStream(seed: seed, stream: 0)
+        func normal() -> Double {
+            (-2 * log(stream.nextUniform())).squareRoot() * cos(2 * Double.pi * stream.nextUniform())
+        }
+        var x: [Double] = []
+        var d: [Int] = []
+        var y: [Double] = []
+        for _ in 0..<n {
+            let xi = normal()
+            let di = stream.nextUniform() < 1 / (1 + exp(-(a + 0.8 * xi))) ? 1 : 0
+            x.append(xi)
+            d.append(di)
+            y.append(1 + xi + 2 * Double(di) + normal())
+        }
+        return try DataFrame(columns: [
+            isolationDoubleColumn("x", x), isolationIntegerColumn("trained", d), isolationDoubleColumn("y", y),
+        ])
+    }
 
     /// The sample's long frame with the treatment indicator `d` = 1{cohort > 0, time ≥ cohort} and
     /// the group indicator `treated` = 1{cohort > 0}.
