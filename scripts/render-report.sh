@@ -34,8 +34,8 @@ if [[ -z "$browser" ]]; then
   browser=chromium
 fi
 
-# A tall window captures the whole single-column report; --no-sandbox is needed when running as root
+# A tall window captures the whole single-column report (one with every section is about 9,000 px); --no-sandbox is needed when running as root
 # (containers, CI), and --disable-gpu avoids GPU probing on machines without a display.
-"$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,6200 \
+"$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,16000 \
   --screenshot="$(realpath -m "$png")" "file://$(realpath "$report")" 2>/dev/null
 echo "PNG: $png"

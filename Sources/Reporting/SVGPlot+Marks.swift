@@ -37,11 +37,14 @@ extension SVGPlot {
 
     /// Points with error bars. `horizontal: true` draws each interval along x at row `position`
     /// (a forest plot); otherwise along y at column `position`. Whiskers end in short caps.
+    /// `cssClass` names the group (e.g. "forest-row headline") so that a reader or a test can find it.
     public mutating func pointsWithErrorBars(
-        _ items: [(position: Double, estimate: Double, lower: Double, upper: Double)], horizontal: Bool, color: String
+        _ items: [(position: Double, estimate: Double, lower: Double, upper: Double)], horizontal: Bool, color: String,
+        cssClass: String? = nil
     ) {
         let c = HTMLEscaping.escape(color)
-        var out = "<g stroke=\"\(c)\" stroke-width=\"2\" fill=\"\(c)\">\n"
+        let cls = cssClass.map { " class=\"\(HTMLEscaping.escape($0))\"" } ?? ""
+        var out = "<g\(cls) stroke=\"\(c)\" stroke-width=\"2\" fill=\"\(c)\">\n"
         for item in items {
             if horizontal {
                 let row = py(item.position)
@@ -91,14 +94,18 @@ extension SVGPlot {
         marks.append(out + "</g>\n")
     }
 
-    /// A vertical rule at `x` across the plot area with an optional label at its top.
+    /// A vertical rule at `x` across the plot area with an optional label at its top: to the right
+    /// of the line, or to its left when the line is in the right quarter of the plot area, so that
+    /// the label stays inside the drawing.
     public mutating func verticalRule(at value: Double, label: String = "", color: String, dashed: Bool = true) {
         let c = HTMLEscaping.escape(color)
         var extra = " stroke=\"\(c)\" stroke-width=\"1.5\""
         if dashed { extra += " stroke-dasharray=\"5 3\"" }
         var out = Self.lineTag(px(value), plotTop, px(value), plotBottom, extra: extra)
         if !label.isEmpty {
-            out += Self.textTag(px(value) + 3, plotTop + 10, label, anchor: "start", extra: " fill=\"\(c)\"")
+            let right = px(value) > plotLeft + 0.75 * (plotRight - plotLeft)
+            out += Self.textTag(
+                px(value) + (right ? -3 : 3), plotTop + 10, label, anchor: right ? "end" : "start", extra: " fill=\"\(c)\"")
         }
         marks.append(out)
     }
