@@ -69,14 +69,17 @@ extension SVGPlot {
         marks.append(Self.textTag(px(x) + dx, py(y) + dy, text, anchor: anchor, extra: " fill=\"\(HTMLEscaping.escape(color))\""))
     }
 
-    /// A legend in one row above the plot area (in the top margin, which should be ≥ 24 so that it
-    /// clears the data): each entry's key drawn like its mark, then its name. Entry widths are
-    /// estimated at 6.2 px per character of the 11 px sans-serif font.
+    /// A legend above the plot area, in rows that wrap at the right edge of the drawing: each
+    /// entry's key drawn like its mark, then its name (cut to 40 characters). The top margin should
+    /// be `legendAboveMargin(_:width:leftMargin:)` so that the last row clears the data.
     public mutating func legendAbove(_ entries: [SVGLegendEntry]) {
+        let layout = Self.legendLayout(entries, left: plotLeft, right: width - 4)
+        let rows = (layout.map(\.row).max() ?? 0) + 1
         var out = "<g class=\"legend\">\n"
-        var left = plotLeft
-        let mid = max(8, topMargin - 12)
-        for e in entries {
+        for (e, place) in zip(entries, layout) {
+            // Rows are stacked upwards from 12 px above the plot area.
+            let mid = max(8, topMargin - 12 - 15 * Double(rows - 1 - place.row))
+            let left = place.x
             let c = HTMLEscaping.escape(e.color)
             switch e.key {
             case .swatch(let opacity):
@@ -89,9 +92,28 @@ extension SVGPlot {
                 out += "<circle cx=\"\(Self.n(left + 8))\" cy=\"\(Self.n(mid))\" r=\"4\" fill=\"\(hollow ? "#ffffff" : c)\" "
                 out += "stroke=\"\(c)\" stroke-width=\"2\"/>\n"
             }
-            out += Self.textTag(left + 21, mid + 4, e.name, anchor: "start", extra: " fill=\"#333333\"")
-            left += 21 + 6.2 * Double(e.name.count) + 14
+            out += Self.textTag(left + 21, mid + 4, Self.legendName(e.name), anchor: "start", extra: " fill=\"#333333\"")
         }
         marks.append(out + "</g>\n")
     }
+
+    /// The top margin a legend above needs: 24 px for one row and 15 px for each further row.
+    public static func legendAboveMargin(_ entries: [SVGLegendEntry], width: Double = 560, leftMargin: Double = 72) -> Double {
+        let rows = (legendLayout(entries, left: leftMargin, right: width - 4).map(\.row).max() ?? 0) + 1
+        return 24 + 15 * Double(rows - 1)
+    }
+
+    /// Row and left edge of each legend entry. Widths are estimated at 6.2 px per character of the
+    /// 11 px sans-serif font, plus the 21 px key and 14 px of space.
+    static func legendLayout(_ entries: [SVGLegendEntry], left: Double, right: Double) -> [(row: Int, x: Double)] {
+        var (row, x) = (0, left)
+        return entries.map { e in
+            let w = 21 + 6.2 * Double(legendName(e.name).count)
+            if x > left && x + w > right { (row, x) = (row + 1, left) }
+            defer { x += w + 14 }
+            return (row, x)
+        }
+    }
+
+    static func legendName(_ name: String) -> String { name.count <= 40 ? name : String(name.prefix(39)) + "…" }
 }

@@ -70,7 +70,7 @@ extension StudyReport {
           th, td { padding: 0.15rem 0.35rem; overflow-wrap: anywhere; }
           figure svg { max-width: 100%; height: auto; }
           .badge, tr.headline-method td { background: none; }
-          h2 { break-after: avoid; page-break-after: avoid; }
+          h2, h3 { break-after: avoid; page-break-after: avoid; }
         }
 
         """

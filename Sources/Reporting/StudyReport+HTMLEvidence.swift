@@ -12,19 +12,17 @@ extension StudyReport {
         let allTimes = s.series.flatMap(\.times) + s.treatmentStarts
         // Day counts are labelled as ISO dates; the rule (whole values ≥ 3650) is `SVGAxis.looksLikeDays`.
         let asDate = SVGAxis.looksLikeDays(allTimes)
+        // Every other series dashed, so that two groups stay apart in grey-scale print.
+        let styles = s.series.indices.map { (color: SVGPlot.palette[$0 % SVGPlot.palette.count], dashed: $0 % 2 == 1) }
+        let legend = zip(s.series, styles).map { SVGLegendEntry(name: $0.name, color: $1.color, key: .line(dashed: $1.dashed)) }
         var plot = SVGPlot(
             title: "Mean \(design.outcome) by period and group", x: .time(covering: allTimes),
             y: .nice(covering: s.series.flatMap(\.means)), xTitle: s.time + (asDate ? " (date)" : ""),
-            yTitle: "mean \(design.outcome)", height: 280, topMargin: 30)
-        var legend: [SVGLegendEntry] = []
-        for (k, series) in s.series.enumerated() {
-            let color = SVGPlot.palette[k % SVGPlot.palette.count]
-            // Every other series dashed, so that two groups stay apart in grey-scale print.
-            let dashed = k % 2 == 1
+            yTitle: "mean \(design.outcome)", height: 280, topMargin: SVGPlot.legendAboveMargin(legend) + 6)
+        for (series, style) in zip(s.series, styles) {
             plot.line(
-                zip(series.times, series.means).map { (x: $0, y: $1) }, color: color, dashed: dashed,
+                zip(series.times, series.means).map { (x: $0, y: $1) }, color: style.color, dashed: style.dashed,
                 markers: series.times.count <= 24)
-            legend.append(.init(name: series.name, color: color, key: .line(dashed: dashed)))
         }
         for (k, start) in s.treatmentStarts.enumerated() {
             let label = k == 0 ? (s.treatmentStarts.count == 1 ? "treatment starts" : "first start") : ""

@@ -105,3 +105,23 @@ struct SVGPlotRuleLabelTests {
         #expect(p.svg.contains("x=\"\(SVGPlot.n(p.px(9) - 3))\" y=\"\(SVGPlot.n(p.plotTop + 10))\" text-anchor=\"end\""))
     }
 }
+
+@Suite("SVG plots: a legend above wraps into rows")
+struct SVGPlotLegendWrapTests {
+    @Test("entries that do not fit in one row wrap, and the margin grows by 15 px a row")
+    func wrap() {
+        let entries = (1...8).map { SVGLegendEntry(name: "cohort starting 2023-0\($0)", color: "#000", key: .line(dashed: false)) }
+        let layout = SVGPlot.legendLayout(entries, left: 72, right: 556)
+        #expect(layout.first?.row == 0 && layout.first?.x == 72)
+        let rows = (layout.map(\.row).max() ?? 0) + 1
+        #expect(rows > 1)
+        #expect(layout.allSatisfy { $0.x + 21 + 6.2 * 25 <= 556 })
+        #expect(SVGPlot.legendAboveMargin(entries) == 24 + 15 * Double(rows - 1))
+        #expect(SVGPlot.legendAboveMargin(Array(entries.prefix(1))) == 24)
+        var plot = SVGPlot(
+            title: "t", x: .nice(covering: [0, 1]), y: .nice(covering: [0, 1]), height: 300, topMargin: SVGPlot.legendAboveMargin(entries))
+        plot.legendAbove(entries)
+        #expect(XMLCheck(plot.svg).error == nil)
+        #expect(SVGPlot.legendName(String(repeating: "x", count: 50)).count == 40)
+    }
+}
