@@ -7,14 +7,30 @@ extension StudyReport {
         return Self.section("trends", "Treated vs comparison trends of \(design.outcome)", trendsPlot(trends))
     }
 
-    /// One line per series over time; the treatment start(s) marked with vertical rules.
+    /// The trends chart in a figure whose caption lists the treatment starts.
     func trendsPlot(_ s: TrendSection) -> String {
+        let asDate = SVGAxis.looksLikeDays(s.series.flatMap(\.times) + s.treatmentStarts)
+        let starts = s.treatmentStarts.map { Self.timeText($0, asDate: asDate) }.joined(separator: ", ")
+        return Self.figure(
+            trendsChart(s).svg,
+            caption: "Mean \(design.outcome) by \(s.time) for each group; vertical lines mark the treatment start"
+                + (s.treatmentStarts.count == 1 ? "" : "s") + (starts.isEmpty ? "" : " (\(starts))") + ".")
+    }
+
+    /// One line per series over time; the treatment start(s) marked with vertical rules.
+    func trendsChart(_ s: TrendSection) -> SVGPlot {
         let allTimes = s.series.flatMap(\.times) + s.treatmentStarts
         // Day counts are labelled as ISO dates; the rule (whole values ≥ 3650) is `SVGAxis.looksLikeDays`.
         let asDate = SVGAxis.looksLikeDays(allTimes)
         // Every other series dashed, so that two groups stay apart in grey-scale print.
         let styles = s.series.indices.map { (color: SVGPlot.palette[$0 % SVGPlot.palette.count], dashed: $0 % 2 == 1) }
-        let legend = zip(s.series, styles).map { SVGLegendEntry(name: $0.name, color: $1.color, key: .line(dashed: $1.dashed)) }
+        var legend = zip(s.series, styles).map { SVGLegendEntry(name: $0.name, color: $1.color, key: .line(dashed: $1.dashed)) }
+        // The starts are keyed in the legend rather than labelled on the plot, where the labels of
+        // close starts (staggered cohorts a month apart) would overlap.
+        if !s.treatmentStarts.isEmpty {
+            let name = s.treatmentStarts.count == 1 ? "treatment start" : "treatment starts"
+            legend.append(.init(name: name, color: "#555555", key: .line(dashed: true)))
+        }
         var plot = SVGPlot(
             title: "Mean \(design.outcome) by period and group", x: .time(covering: allTimes),
             y: .nice(covering: s.series.flatMap(\.means)), xTitle: s.time + (asDate ? " (date)" : ""),
@@ -24,16 +40,9 @@ extension StudyReport {
                 zip(series.times, series.means).map { (x: $0, y: $1) }, color: style.color, dashed: style.dashed,
                 markers: series.times.count <= 24)
         }
-        for (k, start) in s.treatmentStarts.enumerated() {
-            let label = k == 0 ? (s.treatmentStarts.count == 1 ? "treatment starts" : "first start") : ""
-            plot.verticalRule(at: start, label: label, color: "#555555")
-        }
+        for start in s.treatmentStarts { plot.verticalRule(at: start, color: "#555555") }
         plot.legendAbove(legend)
-        let starts = s.treatmentStarts.map { Self.timeText($0, asDate: asDate) }.joined(separator: ", ")
-        return Self.figure(
-            plot.svg,
-            caption: "Mean \(design.outcome) by \(s.time) for each group; vertical lines mark the treatment start"
-                + (s.treatmentStarts.count == 1 ? "" : "s") + (starts.isEmpty ? "" : " (\(starts))") + ".")
+        return plot
     }
 
     var htmlEventStudy: String {

@@ -75,7 +75,7 @@ extension StudyReport {
         var plot = SVGPlot(
             title: "Tornado: ROI by assumption", x: .nice(covering: all + [(all.min() ?? 0) - pad, (all.max() ?? 0) + pad]),
             y: .categories(names), xTitle: "ROI (%)", height: 88 + 32 * Double(names.count), leftMargin: Self.leftMargin(for: names),
-            topMargin: 30)
+            topMargin: base == nil ? 14 : 30)
         let centre = base ?? .nan
         if base != nil {
             plot.rangeBars(rows.map { (low: centre, high: $0.roiAtLow) }, color: SVGPlot.palette[0])

@@ -121,7 +121,11 @@ struct StudyReportHTMLAttributionTests {
         let body = try #require(sectionBody(fullStudyReport().html(), "trends"))
         let svg = try #require(svgElements(body).first)
         #expect(svg.components(separatedBy: "<polyline").count - 1 == 2)
-        #expect(svg.contains(">2023-01-01</text>") && svg.contains(">treatment starts</text>"))
+        #expect(svg.contains(">2023-01-01</text>") && svg.contains(">treatment start</text>"))
+        let chart = fullStudyReport().trendsChart(AttributionFixture.trends)
+        let start = SVGPlot.n(chart.px(AttributionFixture.trends.treatmentStarts[0]))
+        #expect(svg + "\n" == chart.svg)
+        #expect(svg.contains("<line x1=\"\(start)\" y1=\"\(SVGPlot.n(chart.plotTop))\" x2=\"\(start)\" y2=\"\(SVGPlot.n(chart.plotBottom))\""))
         #expect(svg.contains(">Trained</text>") && svg.contains(">Comparison</text>"))
         #expect(body.contains("(2023-07-01)"))
         let periods = StudyReport.TrendSection(
