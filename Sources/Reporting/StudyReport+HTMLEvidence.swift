@@ -72,7 +72,8 @@ extension StudyReport {
         var values = s.points.flatMap { [$0.estimate, $0.lower, $0.upper] }
         if uniform { values += s.points.flatMap { [$0.uniformLower, $0.uniformUpper].compactMap { $0 } } }
         var plot = SVGPlot(
-            title: "Effect on \(design.outcome) by event time", x: Self.eventTimeAxis(times), y: .nice(covering: values, including: [0]),
+            title: "Effect on \(design.outcome) by event time",
+            x: Self.eventTimeAxis(times + [s.referencePeriod].compactMap { $0.map(Double.init) }), y: .nice(covering: values, including: [0]),
             xTitle: "event time (periods since treatment)", yTitle: "effect on \(design.outcome)", height: 280, topMargin: 30)
         let level = NumberText.level(s.level)
         var legend: [SVGLegendEntry] = [.init(name: "estimate", color: SVGPlot.palette[0], key: .point(hollow: false))]
@@ -92,8 +93,11 @@ extension StudyReport {
         let estimated = s.points.filter { $0.eventTime != s.referencePeriod }
         plot.line(zip(times, s.points.map(\.estimate)).map { (x: $0, y: $1) }, color: SVGPlot.palette[0], markers: false)
         plot.points(estimated.map { (x: Double($0.eventTime), y: $0.estimate) }, color: SVGPlot.palette[0])
-        if let reference = s.points.first(where: { $0.eventTime == s.referencePeriod }) {
-            plot.points([(x: Double(reference.eventTime), y: reference.estimate)], color: SVGPlot.palette[0], hollow: true)
+        if let reference = s.referencePeriod {
+            // An omitted reference period is zero by the normalisation, so it is drawn at 0 when the
+            // estimator did not list it among the points.
+            let y = s.points.first { $0.eventTime == reference }?.estimate ?? 0
+            plot.points([(x: Double(reference), y: y)], color: SVGPlot.palette[0], hollow: true)
             legend.append(.init(name: "reference", color: SVGPlot.palette[0], key: .point(hollow: true)))
         }
         plot.legendAbove(legend)

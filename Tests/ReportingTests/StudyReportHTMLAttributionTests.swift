@@ -109,6 +109,13 @@ struct StudyReportHTMLAttributionTests {
         #expect(chart.svg.contains(">reference</text>"))
         #expect(chart.svg.contains("<g fill=\"#ffffff\" stroke=\"#0072B2\" stroke-width=\"2\">\n<circle cx=\"\(SVGPlot.n(chart.px(-1)))\""))
         #expect(chart.x.labels == ["−3", "−2", "−1", "0", "1", "2"])
+        // A reference period left out of the points is drawn hollow at zero, inside the axis.
+        let omitted = StudyReport.EventStudySection(
+            estimator: "TWFE", referencePeriod: -1, level: 0.95, points: section.points.filter { $0.eventTime >= 0 }, preTrend: nil)
+        let omittedChart = report.eventStudyChart(omitted)
+        #expect(omittedChart.x.lower < -1 && omittedChart.x.labels.first == "−1")
+        let hollowAtZero = "<g fill=\"#ffffff\" stroke=\"#0072B2\" stroke-width=\"2\">\n<circle cx=\"\(SVGPlot.n(omittedChart.px(-1)))\" cy=\"\(SVGPlot.n(omittedChart.py(0)))\""
+        #expect(omittedChart.svg.contains(hollowAtZero))
         let body = try #require(sectionBody(report.html(), "event-study"))
         #expect(body.contains(chart.svg))
         #expect(body.contains("Joint test of no pre-period effects: Wald χ²(2) = 1.87, p = 0.3926."))
