@@ -1,7 +1,8 @@
 /// Reference marks of an `SVGPlot` for intervals and thresholds: horizontal rules, points (filled or
 /// hollow), bars spanning a range in a categorical row, a highlighted row, text in data units and
 /// a legend above the plot area. Together with `band` (a shaded polygon, in `SVGPlot+Marks.swift`)
-/// they draw event-study bands, forest plots, tornado charts and love plots.
+/// they draw event-study bands, forest plots, tornado charts and love plots. As with the marks of
+/// `SVGPlot+Marks.swift`, a value that is not finite is left out rather than trapped on.
 extension SVGPlot {
     /// A horizontal rule at `y` across the plot area (zero, a hurdle), with an optional label above
     /// the line at its right end, or at its left end with `labelAtStart` (so that two close rules,
@@ -9,6 +10,7 @@ extension SVGPlot {
     public mutating func horizontalRule(
         at value: Double, label: String = "", color: String, dashed: Bool = true, labelAtStart: Bool = false
     ) {
+        guard value.isFinite else { return }
         let c = HTMLEscaping.escape(color)
         var extra = " stroke=\"\(c)\" stroke-width=\"1.5\""
         if dashed { extra += " stroke-dasharray=\"5 3\"" }
@@ -23,6 +25,7 @@ extension SVGPlot {
     /// Points at `(x, y)`; hollow points (white fill, coloured ring) mark values that are not
     /// estimated, such as a normalised reference period, or the "before" side of a love plot.
     public mutating func points(_ points: [(x: Double, y: Double)], color: String, hollow: Bool = false, radius: Double = 4) {
+        let points = points.filter { $0.x.isFinite && $0.y.isFinite }
         guard !points.isEmpty else { return }
         let c = HTMLEscaping.escape(color)
         let fill = hollow ? "#ffffff" : c
@@ -66,6 +69,7 @@ extension SVGPlot {
         _ text: String, x: Double, y: Double, anchor: String = "start", dx: Double = 0, dy: Double = 4, color: String = "#333333"
     ) {
         precondition(["start", "middle", "end"].contains(anchor), "anchor must be start, middle or end")
+        guard x.isFinite && y.isFinite else { return }
         marks.append(Self.textTag(px(x) + dx, py(y) + dy, text, anchor: anchor, extra: " fill=\"\(HTMLEscaping.escape(color))\""))
     }
 

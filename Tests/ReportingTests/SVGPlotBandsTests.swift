@@ -125,3 +125,25 @@ struct SVGPlotLegendWrapTests {
         #expect(SVGPlot.legendName(String(repeating: "x", count: 50)).count == 40)
     }
 }
+
+@Suite("SVG plots: non-finite values are left out")
+struct SVGPlotNonFiniteTests {
+    @Test("a line and a band break at a missing value; points, bars, rules and text with one are not drawn")
+    func gaps() {
+        var p = SVGPlot(title: "t", x: .nice(covering: [0, 10]), y: .nice(covering: [0, 10]), width: 400, height: 300)
+        p.line([(x: 1, y: 1), (x: 2, y: 2), (x: 3, y: .nan), (x: 4, y: 4), (x: 5, y: 5)], color: "#000")
+        p.band(x: [1, 2, 3, 4, 5], lower: [0, 0, 0, .infinity, 0], upper: [2, 2, 2, 2, 2], color: "#000")
+        p.points([(x: .nan, y: 1)], color: "#000")
+        p.pointsWithErrorBars([(position: 1, estimate: .nan, lower: 0, upper: 1)], horizontal: false, color: "#000")
+        p.verticalRule(at: .infinity, label: "never", color: "#000")
+        p.horizontalRule(at: .nan, label: "never", color: "#000")
+        p.text("never", x: .nan, y: 1)
+        let check = XMLCheck(p.svg)
+        #expect(check.error == nil)
+        #expect(check.elements.filter { $0 == "polyline" }.count == 2)
+        #expect(check.elements.filter { $0 == "circle" }.count == 4)  // the line's finite markers only
+        #expect(check.elements.filter { $0 == "polygon" }.count == 2)  // x 1…3, then x 5 alone
+        #expect(!p.svg.contains("never"))
+        #expect(SVGPlot.finiteRuns(0..<6, where: { $0 != 2 && $0 != 3 }) == [[0, 1], [4, 5]])
+    }
+}

@@ -104,6 +104,35 @@ struct StudyReportHTMLAttributionTextTests {
         #expect(check.texts.joined().contains(bad))
     }
 
+    @Test("missing values (NaN, ∞) in every plotted section render as gaps and n/a, not a crash")
+    func nonFinite() {
+        let nan = Double.nan
+        let iso = StudyReport.IsolationComparison(
+            kpi: "sales", direction: "increase",
+            methods: [
+                .init(
+                    method: "A", label: "A", estimate: nan, standardError: nil, interval: .init(lower: nan, upper: nan, level: 0.95, method: "m"),
+                    replicates: 0, observations: nil),
+                .init(
+                    method: "B", label: "B", estimate: 1, standardError: 1, interval: .init(lower: 0, upper: .infinity, level: 0.95, method: "m"),
+                    replicates: 0, observations: nil),
+            ], headlineIndex: 0, reason: "r")
+        let sensitivity = StudyReport.SensitivitySection(
+            breakdown: .init(points: [.init(mBar: 0, roiLower: nan, roiUpper: 5), .init(mBar: 1, roiLower: -1, roiUpper: 4)], breakdownMBar: nil, note: "n"),
+            tornado: [.init(assumption: "a", low: "1", high: "2", roiAtLow: nan, roiAtHigh: 3)], baseROIPercent: nan, principleAdjustments: [])
+        let report = fullStudyReport(
+            isolation: iso, sensitivity: sensitivity,
+            eventStudy: .init(estimator: "e", referencePeriod: -1, level: 0.95, points: [.init(eventTime: 0, estimate: nan, lower: nan, upper: nan)], preTrend: nil),
+            trends: .init(time: "t", series: [.init(name: "s", times: [1, 2, 3], means: [1, nan, 3])], treatmentStarts: [nan]),
+            balance: .init(adjustment: "x", rows: [.init(covariate: "c", before: nan, after: 0.1)], threshold: 0.1))
+        let html = report.html().replacingOccurrences(of: "<!DOCTYPE html>\n", with: "")
+        #expect(XMLCheck(html).error == nil)
+        #expect(html.contains(">n/a</td>"))
+        // No coordinate is printed from a non-finite value (`SVGPlot.n` would trap on one).
+        #expect(!html.contains("\"nan\"") && !html.contains("\"inf\"") && !html.contains(",nan") && !html.contains("nan,"))
+        #expect(svgElements(html).count == 9)
+    }
+
     @Test("the whole document with every section is well-formed XML with one section element per id")
     func wellFormed() {
         let html = fullStudyReport().html().replacingOccurrences(of: "<!DOCTYPE html>\n", with: "")
