@@ -30,9 +30,12 @@ extension StudyReport {
         return Self.section("isolation", "Isolation methods side by side", body)
     }
 
-    /// The methods' intervals, one row each, with zero marked and the headline highlighted.
+    /// The methods' intervals, one row each, with zero marked and the headline highlighted. Rows
+    /// are named by the short method name, or by the full label when two methods share a name
+    /// (e.g. one estimator with two control groups).
     func forestPlot(_ s: IsolationComparison) -> String {
-        let names = s.methods.map { Self.axisLabel($0.method, limit: 30) }
+        let distinct = Set(s.methods.map(\.method)).count == s.methods.count
+        let names = s.methods.map { Self.axisLabel(distinct ? $0.method : $0.label, limit: distinct ? 30 : 40) }
         let x = SVGAxis.nice(covering: s.methods.flatMap { [$0.interval.lower, $0.interval.upper, $0.estimate] }, including: [0])
         var plot = SVGPlot(
             title: "Effect on \(s.kpi) by isolation method", x: x, y: .categories(names),

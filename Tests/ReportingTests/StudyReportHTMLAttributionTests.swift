@@ -88,6 +88,13 @@ struct StudyReportHTMLAttributionTests {
         let plot = SVGPlot(title: "", x: .nice(covering: [0, 1]), y: .categories(fixture.methods.map(\.method)), height: 66 + 36 * 3)
         let headlineGroup = try #require(forest.components(separatedBy: "<g class=\"forest-row headline\"").last)
         #expect(headlineGroup.contains("cy=\"\(SVGPlot.n(plot.py(1)))\""))
+        // Two methods with one short name are told apart by their labels.
+        let twins = StudyReport.IsolationComparison(
+            kpi: "sales", direction: "increase", methods: [fixture.methods[1], fixture.methods[1]].enumerated().map { k, m in
+                .init(method: m.method, label: "\(m.method), control group \(k + 1)", estimate: m.estimate, standardError: nil, interval: m.interval, replicates: 0, observations: nil)
+            }, headlineIndex: 0, reason: "r")
+        let twinPlot = fullStudyReport(isolation: twins).forestPlot(twins)
+        #expect(twinPlot.contains(">Callaway–Sant&#39;Anna, control group 1</text>") && twinPlot.contains(">Callaway–Sant&#39;Anna, control group 2</text>"))
     }
 
     @Test("event study: the band polygons run through the fixture's bounds; zero, reference and pre-trend test shown")
