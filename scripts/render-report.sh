@@ -34,8 +34,21 @@ if [[ -z "$browser" ]]; then
   browser=chromium
 fi
 
-# A tall window captures the whole single-column report; --no-sandbox is needed when running as root
+# A tall window captures the whole single-column report (one with every section is about 9,000 px); --no-sandbox is needed when running as root
 # (containers, CI), and --disable-gpu avoids GPU probing on machines without a display.
-"$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,6200 \
+"$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,16000 \
   --screenshot="$(realpath -m "$png")" "file://$(realpath "$report")" 2>/dev/null
+# The window is taller than most reports: cut the blank page below the last row with any ink,
+# when Python with Pillow is at hand (otherwise the PNG keeps its white tail).
+if python3 -c "import PIL" >/dev/null 2>&1; then
+  python3 - "$png" <<'PY'
+import sys
+from PIL import Image, ImageOps
+path = sys.argv[1]
+image = Image.open(path).convert("RGB")
+box = ImageOps.invert(image).getbbox()  # bounding box of the non-white pixels
+if box:
+    image.crop((0, 0, image.width, min(image.height, box[3] + 40))).save(path)
+PY
+fi
 echo "PNG: $png"

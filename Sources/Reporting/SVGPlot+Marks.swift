@@ -3,46 +3,69 @@
 /// Colours are CSS colour strings chosen by the caller (escaped like all text); the palette is the
 /// Okabe–Ito colour-blind-safe set (Okabe & Ito, "Color Universal Design", 2008), which stays
 /// distinguishable in grey-scale print when combined with the dashed/solid distinction.
+///
+/// Non-finite values (a period without data, an undefined ratio) are left out rather than trapped
+/// on: a line or band breaks into pieces at them, and a point, bar or rule with one is not drawn,
+/// so that a report with a missing value still renders; its tables print the value as "n/a".
 extension SVGPlot {
     /// Okabe–Ito colours: blue, vermillion, bluish green, orange, reddish purple, sky blue.
     public static let palette = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9"]
 
-    /// A polyline through `points` (in order), with optional circles at the points.
+    /// A polyline through `points` (in order), with optional circles at the points; a point with a
+    /// non-finite coordinate breaks the line in two.
     public mutating func line(
         _ points: [(x: Double, y: Double)], color: String, dashed: Bool = false, markers: Bool = true
     ) {
-        guard !points.isEmpty else { return }
         let c = HTMLEscaping.escape(color)
-        let path = points.map { "\(Self.n(px($0.x))),\(Self.n(py($0.y)))" }.joined(separator: " ")
-        var out = "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(c)\" stroke-width=\"2\""
-        out += dashed ? " stroke-dasharray=\"6 4\"/>\n" : "/>\n"
+        var out = ""
+        for run in Self.finiteRuns(points.indices, where: { points[$0].x.isFinite && points[$0].y.isFinite }) where run.count > 1 {
+            let path = run.map { "\(Self.n(px(points[$0].x))),\(Self.n(py(points[$0].y)))" }.joined(separator: " ")
+            out += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(c)\" stroke-width=\"2\""
+            out += dashed ? " stroke-dasharray=\"6 4\"/>\n" : "/>\n"
+        }
         if markers {
-            for p in points {
+            for p in points where p.x.isFinite && p.y.isFinite {
                 out += "<circle cx=\"\(Self.n(px(p.x)))\" cy=\"\(Self.n(py(p.y)))\" r=\"3.5\" fill=\"\(c)\"/>\n"
             }
         }
-        marks.append(out)
+        if !out.isEmpty { marks.append(out) }
     }
 
-    /// A filled band between `lower` and `upper` along `x` (a confidence band), drawn translucent.
+    /// Maximal runs of consecutive indices that satisfy `isFinite`, in order.
+    static func finiteRuns(_ indices: Range<Int>, where isFinite: (Int) -> Bool) -> [[Int]] {
+        var runs: [[Int]] = [[]]
+        for k in indices {
+            if isFinite(k) { runs[runs.count - 1].append(k) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
+        }
+        return runs.filter { !$0.isEmpty }
+    }
+
+    /// A filled band between `lower` and `upper` along `x` (a confidence band), drawn translucent:
+    /// one polygon along the upper bounds and back along the lower ones, or one per run of
+    /// positions where all three values are finite.
     public mutating func band(x xs: [Double], lower: [Double], upper: [Double], color: String) {
         precondition(xs.count == lower.count && xs.count == upper.count, "band arrays must have equal lengths")
-        guard !xs.isEmpty else { return }
-        let top = zip(xs, upper).map { "\(Self.n(px($0))),\(Self.n(py($1)))" }
-        let bottom = zip(xs, lower).reversed().map { "\(Self.n(px($0))),\(Self.n(py($1)))" }
-        marks.append(
-            "<polygon points=\"\((top + bottom).joined(separator: " "))\" fill=\"\(HTMLEscaping.escape(color))\" "
-                + "fill-opacity=\"0.2\" stroke=\"none\"/>\n")
+        let finite = { (k: Int) in xs[k].isFinite && lower[k].isFinite && upper[k].isFinite }
+        for run in Self.finiteRuns(xs.indices, where: finite) {
+            let top = run.map { "\(Self.n(px(xs[$0]))),\(Self.n(py(upper[$0])))" }
+            let bottom = run.reversed().map { "\(Self.n(px(xs[$0]))),\(Self.n(py(lower[$0])))" }
+            marks.append(
+                "<polygon points=\"\((top + bottom).joined(separator: " "))\" fill=\"\(HTMLEscaping.escape(color))\" "
+                    + "fill-opacity=\"0.2\" stroke=\"none\"/>\n")
+        }
     }
 
     /// Points with error bars. `horizontal: true` draws each interval along x at row `position`
     /// (a forest plot); otherwise along y at column `position`. Whiskers end in short caps.
+    /// `cssClass` names the group (e.g. "forest-row headline") so that a reader or a test can find it.
     public mutating func pointsWithErrorBars(
-        _ items: [(position: Double, estimate: Double, lower: Double, upper: Double)], horizontal: Bool, color: String
+        _ items: [(position: Double, estimate: Double, lower: Double, upper: Double)], horizontal: Bool, color: String,
+        cssClass: String? = nil
     ) {
         let c = HTMLEscaping.escape(color)
-        var out = "<g stroke=\"\(c)\" stroke-width=\"2\" fill=\"\(c)\">\n"
-        for item in items {
+        let cls = cssClass.map { " class=\"\(HTMLEscaping.escape($0))\"" } ?? ""
+        var out = "<g\(cls) stroke=\"\(c)\" stroke-width=\"2\" fill=\"\(c)\">\n"
+        for item in items where [item.position, item.estimate, item.lower, item.upper].allSatisfy(\.isFinite) {
             if horizontal {
                 let row = py(item.position)
                 let (a, b) = (px(item.lower), px(item.upper))
@@ -91,20 +114,26 @@ extension SVGPlot {
         marks.append(out + "</g>\n")
     }
 
-    /// A vertical rule at `x` across the plot area with an optional label at its top.
+    /// A vertical rule at `x` across the plot area with an optional label at its top: to the right
+    /// of the line, or to its left when the line is in the right quarter of the plot area, so that
+    /// the label stays inside the drawing.
     public mutating func verticalRule(at value: Double, label: String = "", color: String, dashed: Bool = true) {
+        guard value.isFinite else { return }
         let c = HTMLEscaping.escape(color)
         var extra = " stroke=\"\(c)\" stroke-width=\"1.5\""
         if dashed { extra += " stroke-dasharray=\"5 3\"" }
         var out = Self.lineTag(px(value), plotTop, px(value), plotBottom, extra: extra)
         if !label.isEmpty {
-            out += Self.textTag(px(value) + 3, plotTop + 10, label, anchor: "start", extra: " fill=\"\(c)\"")
+            let right = px(value) > plotLeft + 0.75 * (plotRight - plotLeft)
+            out += Self.textTag(
+                px(value) + (right ? -3 : 3), plotTop + 10, label, anchor: right ? "end" : "start", extra: " fill=\"\(c)\"")
         }
         marks.append(out)
     }
 
     /// A shaded vertical band between `lower` and `upper` on x (an interval behind other marks).
     public mutating func verticalBand(from lower: Double, to upper: Double, color: String) {
+        guard lower.isFinite && upper.isFinite else { return }
         let (a, b) = (px(lower), px(upper))
         marks.append(
             "<rect x=\"\(Self.n(min(a, b)))\" y=\"\(Self.n(plotTop))\" width=\"\(Self.n(abs(b - a)))\" "

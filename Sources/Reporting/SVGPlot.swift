@@ -30,15 +30,17 @@ public struct SVGPlot: Sendable {
 
     // Room for half of the last x tick label, which is centred on the right edge of the plot area.
     let rightMargin = 36.0
-    let topMargin = 14.0
+    /// Space above the plot area; a legend drawn with `legendAbove` needs about 24.
+    public let topMargin: Double
     let bottomMargin = 44.0
 
     /// A plot with no marks yet.
     public init(
         title: String, x: SVGAxis, y: SVGAxis, xTitle: String = "", yTitle: String = "", width: Double = 560,
-        height: Double = 260, leftMargin: Double = 72
+        height: Double = 260, leftMargin: Double = 72, topMargin: Double = 14
     ) {
-        precondition(width > leftMargin + 40 && height > 80, "the plot area must have room to draw")
+        precondition(
+            width > leftMargin + 40 && height > topMargin + 80 && topMargin >= 0, "the plot area must have room to draw")
         self.title = title
         self.x = x
         self.y = y
@@ -47,6 +49,7 @@ public struct SVGPlot: Sendable {
         self.width = width
         self.height = height
         self.leftMargin = leftMargin
+        self.topMargin = topMargin
     }
 
     /// Left, right, top and bottom edges of the plot area in pixels.

@@ -7,8 +7,11 @@
 /// then isolation evidence, money, assumptions and principles), and a reproducibility footer ends it.
 extension StudyReport {
     /// The ids of the report's sections, in document order (each is an `<section id="…">`).
+    /// A section whose data are absent is left out of the document (diagnostics, when none were
+    /// run, says so instead).
     public static let htmlSectionIDs = [
-        "summary", "design", "observations", "means", "effect", "conversion", "costs", "roi", "bootstrap",
+        "summary", "chain-of-impact", "design", "observations", "means", "trends", "event-study", "isolation", "balance",
+        "effect", "conversion", "conversion-table", "costs", "roi", "bootstrap", "sensitivity", "diagnostics",
         "assumptions", "principles", "warnings", "reproducibility",
     ]
 
@@ -23,8 +26,9 @@ extension StudyReport {
         out += "<meta name=\"generator\" content=\"\(Self.h(supplement?.toolVersion ?? "impact"))\" />\n"
         out += "<title>\(Self.h(title))</title>\n<style>\n\(Self.htmlStyle)</style>\n</head>\n<body>\n<main>\n"
         out += "<h1>\(Self.h(title))</h1>\n<p class=\"headline\">\(Self.h(headline))</p>\n"
-        out += htmlSummary + htmlDesign + htmlObservations + htmlMeans + htmlEffect + htmlConversion
-        out += htmlCosts + htmlROI + htmlBootstrap(supplement) + htmlAssumptions + htmlPrinciples + htmlWarnings
+        out += htmlSummary + htmlChainOfImpact + htmlDesign + htmlObservations + htmlMeans + htmlTrends + htmlEventStudy
+        out += htmlIsolation + htmlBalance + htmlEffect + htmlConversion + htmlConversionTable + htmlCosts + htmlROI
+        out += htmlBootstrap(supplement) + htmlSensitivity + htmlDiagnostics + htmlAssumptions + htmlPrinciples + htmlWarnings
         out += htmlReproducibility(supplement)
         return out + "</main>\n</body>\n</html>\n"
     }
@@ -46,6 +50,14 @@ extension StudyReport {
         figure svg { max-width: 100%; height: auto; }
         figcaption { font-size: 0.85rem; color: #555; }
         .warning { color: #8a3b00; }
+        tr.headline-method td { font-weight: 600; background: #fdf3e1; }
+        tr.not-collected td { color: #666; font-style: italic; }
+        td ul { margin: 0; padding-left: 1.1rem; }
+        .badge { display: inline-block; white-space: nowrap; font-weight: 600; padding: 0 0.4rem; border: 1px solid; border-radius: 3px; }
+        .badge-pass { color: #0b6e3c; background: #e4f4ea; }
+        .badge-fail { color: #a40000; background: #fde4e4; }
+        .badge-warning { color: #7a4d00; background: #fff0d4; }
+        .badge-not-run { color: #555; background: #eeeeee; }
         footer { margin-top: 2rem; font-size: 0.85rem; color: #444; }
         code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.88em; word-break: break-all; }
         @media print {
@@ -54,7 +66,11 @@ extension StudyReport {
           main { max-width: none; padding: 0; }
           .headline { background: none; border-left: 3px solid #000; }
           table, figure, .headline { break-inside: avoid; page-break-inside: avoid; }
-          h2 { break-after: avoid; page-break-after: avoid; }
+          table { width: 100%; font-size: 8.5pt; }
+          th, td { padding: 0.15rem 0.35rem; overflow-wrap: anywhere; }
+          figure svg { max-width: 100%; height: auto; }
+          .badge, tr.headline-method td { background: none; }
+          h2, h3 { break-after: avoid; page-break-after: avoid; }
         }
 
         """
@@ -69,13 +85,22 @@ extension StudyReport {
 
     /// A table of escaped cells; columns in `numeric` are right-aligned; rows in `totals` are emphasised.
     static func table(header: [String], rows: [[String]], numeric: Set<Int> = [], totals: Set<Int> = []) -> String {
+        markupTable(
+            header: header, rows: rows.map { $0.map(h) }, numeric: numeric,
+            rowClasses: rows.indices.map { totals.contains($0) ? "total" : nil })
+    }
+
+    /// A table whose body cells are markup already (escaped by the caller, e.g. a badge or a list);
+    /// `rowClasses[r]` is the class of body row r, if any. Header cells are escaped here.
+    static func markupTable(header: [String], rows: [[String]], numeric: Set<Int> = [], rowClasses: [String?] = []) -> String {
         func cls(_ k: Int) -> String { numeric.contains(k) ? " class=\"num\"" : "" }
         var out = "<table>\n<thead><tr>"
         for (k, cell) in header.enumerated() { out += "<th\(cls(k))>\(h(cell))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for (r, row) in rows.enumerated() {
-            out += totals.contains(r) ? "<tr class=\"total\">" : "<tr>"
-            for (k, cell) in row.enumerated() { out += "<td\(cls(k))>\(h(cell))</td>" }
+            let rowClass = r < rowClasses.count ? rowClasses[r] : nil
+            out += rowClass.map { "<tr class=\"\($0)\">" } ?? "<tr>"
+            for (k, cell) in row.enumerated() { out += "<td\(cls(k))>\(cell)</td>" }
             out += "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"

@@ -47,7 +47,7 @@ extension StudyReport {
         let amounts = costs.subtotals.map(\.amount)
         var plot = SVGPlot(
             title: "Fully loaded costs by category", x: .nice(covering: amounts, including: [0]),
-            y: .categories(costs.subtotals.map(\.category)), xTitle: "cost", height: 60 + 30 * Double(amounts.count),
+            y: .categories(costs.subtotals.map(\.category)), xTitle: "cost", height: 66 + 30 * Double(amounts.count),
             leftMargin: 90)
         plot.horizontalBars(amounts, labels: amounts.map(NumberText.money), color: SVGPlot.palette[2])
         return Self.figure(plot.svg, caption: "Subtotals by category; total \(NumberText.money(costs.total)).")

@@ -31,10 +31,11 @@ extension StudyReport {
                 + "(\(NumberText.money(roi.benefits.lower)) to \(NumberText.money(roi.benefits.upper))); "
                 + "fully loaded costs: \(NumberText.money(costs.total)).",
             "Payback: \(NumberText.grouped(roi.paybackMonths.point, decimals: 1)) months "
-                + "(\(NumberText.grouped(roi.paybackMonths.lower, decimals: 1)) to \(NumberText.grouped(roi.paybackMonths.upper, decimals: 1))); "
-                + "net benefits were positive in \(NumberText.percent(roi.probabilityPositive * 100)) of the bootstrap replicates.",
+                + "(\(NumberText.grouped(roi.paybackMonths.lower, decimals: 1)) to \(NumberText.grouped(roi.paybackMonths.upper, decimals: 1))).",
         ]
-        return Self.section("summary", "Executive summary", Self.paragraph(roiRangeInWords) + Self.list(items))
+        var body = Self.paragraph(roiRangeInWords) + Self.paragraph(roiProbabilitiesInWords)
+        if let method = headlineMethodInWords { body += Self.paragraph(method) }
+        return Self.section("summary", "Executive summary", body + Self.list(items))
     }
 
     var htmlDesign: String {

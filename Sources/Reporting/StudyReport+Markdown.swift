@@ -19,8 +19,10 @@ extension StudyReport {
     /// The full report as GitHub-flavoured Markdown.
     public var markdown: String {
         var out = "# \(title)\n\n**\(headline)**\n\n"
-        out += summarySection + designSection + observationsSection + meansSection + effectSection
-        out += benefitsSection + costsSection + roiSection + bootstrapSection + closingSections
+        out += summarySection + markdownChainOfImpact + designSection + observationsSection + meansSection
+        out += markdownTrends + markdownEventStudy + markdownIsolation + markdownBalance + effectSection
+        out += benefitsSection + markdownConversionTable + costsSection + roiSection + bootstrapSection
+        out += markdownSensitivity + markdownDiagnostics + closingSections
         return out
     }
 
@@ -42,7 +44,9 @@ extension StudyReport {
             "N = \(NumberText.grouped(Double(observations.usedRows))) of \(NumberText.grouped(Double(observations.totalRows))) rows, "
                 + "\(observations.clusters) clusters (\(design.cluster)), seed \(bootstrap.seed)",
         ]
-        return "## Summary\n\n" + bullets.map { "- \($0)\n" }.joined() + "\n"
+        var out = "## Summary\n\n" + bullets.map { "- \($0)\n" }.joined() + "\n" + roiProbabilitiesInWords + "\n\n"
+        if let method = headlineMethodInWords { out += method + "\n\n" }
+        return out
     }
 
     private var designSection: String {

@@ -39,3 +39,18 @@ struct ReportJSONTests {
         #expect(back.conversion.valuePerUnit.bitPattern == (0.3).bitPattern)
     }
 }
+
+@Suite("Report JSON: attribution sections")
+struct ReportJSONAttributionTests {
+    @Test("a study report with every section round-trips exactly")
+    func roundTrip() throws {
+        let report = fullStudyReport()
+        let text = try ReportJSON.text(report)
+        let back = try ReportJSON.decode(StudyReport.self, from: text)
+        #expect(back == report)
+        #expect(back.isolation?.headline.method == "Callaway–Sant'Anna")
+        #expect(back.diagnostics.map(\.status) == [.pass, .warning, .fail, .notRun])
+        #expect(text.contains("\"status\" : \"not run\""))
+        #expect(try ReportJSON.text(back) == text)
+    }
+}

@@ -11,7 +11,7 @@ struct StudyReportHTMLTests {
 
     @Test("every section is present, in order")
     func sections() {
-        let html = sampleStudyReport().html(supplement: supplement)
+        let html = fullStudyReport().html(supplement: supplement)
         var last = html.startIndex
         for id in StudyReport.htmlSectionIDs {
             let range = html.range(of: "<section id=\"\(id)\">")
@@ -119,7 +119,7 @@ struct StudyReportHTMLTests {
 
     @Test("the whole document without its doctype is well-formed XML")
     func wholeDocument() {
-        let html = sampleStudyReport().html(supplement: supplement).replacingOccurrences(of: "<!DOCTYPE html>\n", with: "")
+        let html = fullStudyReport().html(supplement: supplement).replacingOccurrences(of: "<!DOCTYPE html>\n", with: "")
         let check = XMLCheck(html)
         #expect(check.error == nil)
         #expect(check.elements.filter { $0 == "section" }.count == StudyReport.htmlSectionIDs.count)
