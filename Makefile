@@ -16,7 +16,7 @@ help:
 	@echo "make demo       run the bundled sales-training study; report in $(OUT)/"
 	@echo "make test       run the test suite"
 	@echo "make kernel     build impact and install its Jupyter kernel ('Impact Workbench') for this user"
-	@echo "make notebooks  execute notebooks/*.ipynb headless into out/notebooks/; fails on any error"
+	@echo "make notebooks  test the kernel, then execute notebooks/*.ipynb headless into out/notebooks/; fails on any error"
 	@echo "make notebooks-update  re-execute notebooks/*.ipynb in place (how their saved outputs are made)"
 	@echo "make bench      run the benchmarks (release build)"
 	@echo "make coverage   run the bootstrap coverage study (release build; docs/validation.md)"
@@ -40,6 +40,7 @@ kernel: build
 
 notebooks: kernel
 	@mkdir -p out/notebooks
+	$(PYTHON) -m unittest discover -s kernel/tests
 	$(NBCONVERT) --output-dir out/notebooks $(NOTEBOOKS)
 
 notebooks-update: kernel

@@ -20,7 +20,8 @@ extension Session {
             shown = Array(0..<top) + [nil] + Array((frame.rowCount - (htmlRowLimit - top))..<frame.rowCount)
         }
         var table = HTMLTable(
-            headers: frame.columns.map(\.name), rightAligned: frame.columns.map { $0.type == .integer || $0.type == .double }, footer: footer)
+            headers: frame.columns.map(\.name), rightAligned: frame.columns.map { $0.type == .integer || $0.type == .double },
+            footer: footer)
         table.rows = shown.map { row in
             guard let i = row else { return frame.columns.map { _ in "…" } }
             return frame.columns.map { htmlCell($0, at: i) }
@@ -55,7 +56,8 @@ extension Session {
             case .levels(let levels):
                 // The five most frequent levels: enough to recognise a column, short enough for one cell.
                 let shown = levels.prefix(5).map { "\($0.level) (\($0.count))" }
-                remark = "\(levels.count) level\(levels.count == 1 ? "" : "s"): " + shown.joined(separator: ", ")
+                remark =
+                    "\(levels.count) level\(levels.count == 1 ? "" : "s"): " + shown.joined(separator: ", ")
                     + (levels.count > 5 ? ", …" : "")
             case .dates(let first, let last):
                 remark = ISODate.format(daysSinceEpoch: first) + " … " + ISODate.format(daysSinceEpoch: last)

@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 import Testing
 
 @testable import Workbench
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite("Session rich output")
 struct SessionRichOutputTests {
@@ -38,17 +39,24 @@ struct SessionRichOutputTests {
         let head = try session.execute("head 2")
         #expect(head.text.contains("(first 2 of 4 rows)"))
         let headHTML = try #require(head.html)
-        #expect(headHTML.contains("<tr><td style=\"text-align:right\">2</td><td>South</td><td style=\"text-align:right\">20</td><td style=\"text-align:right\">NA</td></tr>"))
+        #expect(
+            headHTML.contains(
+                "<tr><td style=\"text-align:right\">2</td><td>South</td><td style=\"text-align:right\">20</td><td style=\"text-align:right\">NA</td></tr>"
+            ))
         #expect(headHTML.contains("<p>(first 2 of 4 rows)</p>"))
 
         let summary = try #require(try session.execute("summarize tenure by region").html)
         #expect(summary.contains("<th>region</th><th>variable</th><th style=\"text-align:right\">N</th>"))
-        #expect(summary.contains("<td>North</td><td>tenure</td><td style=\"text-align:right\">2</td><td style=\"text-align:right\">20</td>"))
+        #expect(
+            summary.contains("<td>North</td><td>tenure</td><td style=\"text-align:right\">2</td><td style=\"text-align:right\">20</td>"))
 
         let tabulate = try session.execute("tabulate region")
         #expect(tabulate.text.hasSuffix("(total 4)\n"))
         let tabulateHTML = try #require(tabulate.html)
-        #expect(tabulateHTML.contains("<td>North</td><td style=\"text-align:right\">2</td><td style=\"text-align:right\">50</td><td style=\"text-align:right\">75</td>"))
+        #expect(
+            tabulateHTML.contains(
+                "<td>North</td><td style=\"text-align:right\">2</td><td style=\"text-align:right\">50</td><td style=\"text-align:right\">75</td>"
+            ))
         #expect(tabulateHTML.contains("<p>(total 4)</p>"))
         for html in [describeHTML, headHTML, summary, tabulateHTML] { #expect(Self.wellFormed(html)) }
     }
@@ -65,6 +73,19 @@ struct SessionRichOutputTests {
         let head = try #require(try session.execute("head").html)
         #expect(head.contains("<td>&lt;script&gt;x&lt;/script&gt;</td>") && head.contains("<th>team &lt;b&gt;</th>"))
         #expect(head.contains(">1,234,568</td>") && head.contains(">1.5</td>"))
+    }
+
+    @Test("an HTML table longer than the row limit shows its first and last rows around a … row")
+    func elision() throws {
+        var session = Session()
+        _ = try session.use(path: SessionPlotTests.sales)
+        let html = try #require(try session.execute("head 250").html)
+        let rows = Array(html.components(separatedBy: "<tr>").dropFirst(2))
+        #expect(rows.count == Session.htmlRowLimit + 1)
+        #expect(rows[99].hasPrefix("<td>E0005</td>") && rows[100].hasPrefix("<td>…</td><td>…</td>"))
+        // Rows are employee × month: row 249 (0-based) is employee 11's month 10.
+        #expect(rows[200].hasPrefix("<td>E0011</td>") && rows[200].contains("<td style=\"text-align:right\">10</td>"))
+        #expect(html.contains("<p>(first 250 of 14400 rows)</p>"))
     }
 
     @Test("plot attaches the SVG it wrote; other commands have no rich output")
