@@ -63,7 +63,13 @@ private struct OutputCapture {
     /// Runs `work` with standard output and error in a scratch file, and puts what was printed
     /// before the reply's own text.
     func run(_ work: () throws -> SessionReply) throws -> SessionReply {
-        guard let file = tmpfile() else { return try work() }
+        guard let file = tmpfile() else {
+            // Running anyway would send the command's tables to /dev/null: fail the line instead.
+            throw SessionError.commandFailed(
+                command: "kernel",
+                message: "Cannot create a scratch file for the output: \(String(cString: strerror(errno))). "
+                    + "Check that the temporary directory is writable.")
+        }
         defer { fclose(file) }
         let descriptor = fileno(file)
         fflush(nil)
