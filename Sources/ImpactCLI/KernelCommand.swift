@@ -61,7 +61,7 @@ private struct OutputCapture {
     }
 
     /// Runs `work` with standard output and error in a scratch file, and puts what was printed
-    /// before the reply's own text.
+    /// before the reply's own text (or, when `work` fails, before its error).
     func run(_ work: () throws -> SessionReply) throws -> SessionReply {
         guard let file = tmpfile() else {
             // Running anyway would send the command's tables to /dev/null: fail the line instead.
@@ -80,16 +80,21 @@ private struct OutputCapture {
             dup2(null, STDOUT_FILENO)
             dup2(errors, STDERR_FILENO)
         }
+        func printed() -> String {
+            lseek(descriptor, 0, SEEK_SET)
+            return String(decoding: FileHandle(fileDescriptor: descriptor).readDataToEndOfFile(), as: UTF8.self)
+        }
         var reply: SessionReply
         do {
             reply = try work()
         } catch {
             restore()
-            throw error
+            let text = printed()
+            guard !text.isEmpty else { throw error }
+            throw KernelProtocol.PartialOutputError(printed: text, underlying: error)
         }
         restore()
-        lseek(descriptor, 0, SEEK_SET)
-        let printed = String(decoding: FileHandle(fileDescriptor: descriptor).readDataToEndOfFile(), as: UTF8.self)
+        let printed = printed()
         if !printed.isEmpty {
             reply = SessionReply(text: printed + reply.text, html: reply.html, svg: reply.svg, quits: reply.quits)
         }

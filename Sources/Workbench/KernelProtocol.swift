@@ -21,6 +21,24 @@ public enum KernelProtocol {
     /// printed itself (the CLI's estimation commands print their tables to standard output).
     public typealias Runner = (_ line: String, _ session: inout Session) throws -> SessionReply
 
+    /// A failing line that printed something first (a warning, part of a table): a runner throws it
+    /// so that the text is kept as an output before the error, as a terminal would show both.
+    public struct PartialOutputError: Error, CustomStringConvertible {
+        /// What the line printed before it failed.
+        public var printed: String
+        /// Why it failed.
+        public var underlying: any Error
+
+        /// A failure with what was printed before it.
+        public init(printed: String, underlying: any Error) {
+            self.printed = printed
+            self.underlying = underlying
+        }
+
+        /// The underlying error's message.
+        public var description: String { "\(underlying)" }
+    }
+
     /// Runs every line of `code` in `session` until one fails.
     ///
     /// `quit` is refused (an error), because ending the process would lose the session: in a
@@ -34,6 +52,9 @@ public enum KernelProtocol {
             let reply: SessionReply
             do {
                 reply = try runner(step.text, &session)
+            } catch let partial as PartialOutputError {
+                outputs.append(KernelReply.Output(text: partial.printed))
+                return KernelReply(status: .error, outputs: outputs, error: "\(partial)", line: step.line)
             } catch {
                 return KernelReply(status: .error, outputs: outputs, error: "\(error)", line: step.line)
             }

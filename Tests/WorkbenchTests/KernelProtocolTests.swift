@@ -73,6 +73,18 @@ struct KernelProtocolTests {
         #expect(reply.outputs == [KernelReply.Output(text: "ran first\n")] && reply.line == 2)
     }
 
+    @Test("what a failing line printed before its error is kept as an output before the error")
+    func partialOutput() throws {
+        var session = Session()
+        let reply = try Self.roundTrip("first\nsecond\nthird", in: &session) { line, _ in
+            guard line == "second" else { return SessionReply(text: "ran \(line)") }
+            throw KernelProtocol.PartialOutputError(
+                printed: "warning: few clusters\n", underlying: SessionError.noDataset(command: "second"))
+        }
+        #expect(reply.outputs.map(\.text) == ["ran first\n", "warning: few clusters\n"])
+        #expect(reply.error == "\(SessionError.noDataset(command: "second"))" && reply.line == 2)
+    }
+
     @Test("replies are sorted-key JSON without absent fields")
     func encoding() {
         let ok = KernelProtocol.encode(KernelReply(status: .ok, outputs: [KernelReply.Output(text: "a</b>\n", svg: "<svg/>")]))
