@@ -33,6 +33,6 @@ struct ImpactCommand: ParsableCommand {
         version: StudyResult.version,
         subcommands: [
             RunCommand.self, DescribeCommand.self, RegressCommand.self, EventStudyCommand.self, DiDCommand.self,
-            CompareCommand.self, BalanceCommand.self, RefuteCommand.self, ReplCommand.self,
+            CompareCommand.self, BalanceCommand.self, RefuteCommand.self, ReplCommand.self, KernelCommand.self,
         ])
 }

@@ -29,8 +29,8 @@ extension Session {
         return "\(source ?? "data")\(changed): \(frame.rowCount) rows × \(frame.columns.count) columns\n\n" + frame.describeTable()
     }
 
-    /// `head [N]`: the first N rows (default 10).
-    func head(_ rest: String) throws -> String {
+    /// `head [N]`: the first N rows (default 10), as text and as an HTML table.
+    func head(_ rest: String) throws -> SessionReply {
         let frame = try requireFrame("head")
         var count = 10
         if !rest.isEmpty {
@@ -40,8 +40,10 @@ extension Session {
             count = n
         }
         let shown = frame.head(count)
-        return shown.formattedTable(maxRows: max(shown.rowCount, 1))
-            + (shown.rowCount < frame.rowCount ? " (first \(shown.rowCount) of \(frame.rowCount) rows)" : "")
+        let note = shown.rowCount < frame.rowCount ? " (first \(shown.rowCount) of \(frame.rowCount) rows)" : ""
+        return SessionReply(
+            text: shown.formattedTable(maxRows: max(shown.rowCount, 1)) + note,
+            html: Session.htmlTable(shown, footer: note.trimmingCharacters(in: .whitespaces)))
     }
 
     /// `keep if COND`, `filter COND` and `drop if COND`: keeps the rows where the condition holds

@@ -4,14 +4,14 @@ import Reporting
 
 extension Session {
     /// `plot Y [X [by G]] [saving FILE.svg]`: writes an SVG plot of the current dataset and returns
-    /// where it went.
+    /// where it went, with the SVG itself for a notebook to show.
     ///
     /// With one column, a histogram of Y; with X, the mean of Y at each value of X as a line (a
     /// trend over periods, say); with `by G`, one line per level of G (trained against untrained).
     /// Rows missing Y, X or G are left out and counted in the reply. The file defaults to
     /// `plot_Y[_X][_by_G].svg` in the current directory.
     /// - Throws: `SessionError` (no dataset, usage — including a non-numeric Y or X —, no complete rows).
-    func plot(_ rest: String) throws -> String {
+    func plot(_ rest: String) throws -> SessionReply {
         let frame = try requireFrame("plot")
         var words = try SessionTokenizer.words(rest)
         let usage = "plot Y [X [by G]] [saving FILE.svg]"
@@ -77,7 +77,8 @@ extension Session {
             throw SessionError.commandFailed(command: "plot", message: "Cannot write '\(path)': \(error.localizedDescription)")
         }
         let left = frame.rowCount - rows.count
-        return "Plot written to \(path) (\(rows.count) rows" + (left > 0 ? "; \(left) with missing values left out)" : ")")
+        let text = "Plot written to \(path) (\(rows.count) rows" + (left > 0 ? "; \(left) with missing values left out)" : ")")
+        return SessionReply(text: text, svg: svg)
     }
 
     /// Mean of y at each distinct x, one line per group level.

@@ -2,11 +2,11 @@ import DataFrameModule
 
 extension Session {
     /// `summarize [COLUMN ...] [by COLUMN]`: N, mean, sd, min and max per numeric column (Stata's
-    /// `summarize`, `by group: summarize`), as an aligned table.
+    /// `summarize`, `by group: summarize`), as an aligned table and as an HTML table.
     ///
     /// Missing values are left out of every statistic; `sd` is the sample standard deviation
     /// (n − 1 divisor, as Stata and R's `sd`), missing when N < 2.
-    func summarize(_ rest: String) throws -> String {
+    func summarize(_ rest: String) throws -> SessionReply {
         let frame = try requireFrame("summarize")
         var names = try SessionTokenizer.words(rest)
         var group: String?
@@ -58,12 +58,13 @@ extension Session {
             columns.append(Column(name: label, values: .double(column.map { $0 ?? 0 }, missing: column.map { $0 == nil })))
         }
         let table = try DataFrame(columns: columns)
-        return table.formattedTable(maxRows: max(table.rowCount, 1))
+        return SessionReply(text: table.formattedTable(maxRows: max(table.rowCount, 1)), html: Session.htmlTable(table))
     }
 
     /// `tabulate COLUMN`: one row per value with its count, percent and cumulative percent (Stata's
     /// `tabulate`); numbers in numeric order, text in byte order, missing values last as `NA`.
-    func tabulate(_ rest: String) throws -> String {
+    /// As text and as an HTML table.
+    func tabulate(_ rest: String) throws -> SessionReply {
         let frame = try requireFrame("tabulate")
         let words = try SessionTokenizer.words(rest)
         guard words.count == 1 else {
@@ -97,7 +98,10 @@ extension Session {
             Column(name: "percent", values: .double(frequencies.map { rounded(100 * Double($0) / total) }, missing: none)),
             Column(name: "cumulative", values: .double(cumulativePercents, missing: none)),
         ])
-        return table.formattedTable(maxRows: max(table.rowCount, 1)) + " (total \(frame.rowCount))"
+        let totalNote = "(total \(frame.rowCount))"
+        return SessionReply(
+            text: table.formattedTable(maxRows: max(table.rowCount, 1)) + " " + totalNote,
+            html: Session.htmlTable(table, footer: totalNote))
     }
 
     /// A categorical column holding `texts` (levels sorted, as `ColumnValues.categorical` requires).

@@ -1,16 +1,23 @@
 import DataFrameModule
 import Foundation
 
-/// What a session command returns: text to print, and whether the session should end.
+/// What a session command returns: text to print, optional rich forms of the same result for a
+/// notebook, and whether the session should end.
 public struct SessionReply: Sendable, Equatable {
     /// Text to print (possibly empty), ending with a line break when not empty.
     public var text: String
+    /// The result as an HTML table (`describe`, `head`, `summarize`, `tabulate`), every data string escaped.
+    public var html: String?
+    /// The plot as an SVG document (`plot`), the same as the file it wrote.
+    public var svg: String?
     /// Whether the command was `quit`.
     public var quits: Bool
 
     /// A reply.
-    public init(text: String, quits: Bool = false) {
+    public init(text: String, html: String? = nil, svg: String? = nil, quits: Bool = false) {
         self.text = text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
+        self.html = html
+        self.svg = svg
         self.quits = quits
     }
 }
@@ -76,14 +83,14 @@ public struct Session: Sendable {
         let name = Session.aliases[word] ?? word
         switch name {
         case "use": return SessionReply(text: try use(rest))
-        case "describe": return SessionReply(text: try describe(rest))
-        case "head": return SessionReply(text: try head(rest))
+        case "describe": return SessionReply(text: try describe(rest), html: describeHTML())
+        case "head": return try head(rest)
         case "keep", "filter", "drop": return SessionReply(text: try keep(name, rest))
         case "generate", "replace": return SessionReply(text: try generate(replacing: name == "replace", rest))
-        case "summarize": return SessionReply(text: try summarize(rest))
-        case "tabulate": return SessionReply(text: try tabulate(rest))
+        case "summarize": return try summarize(rest)
+        case "tabulate": return try tabulate(rest)
         case "save": return SessionReply(text: try save(rest))
-        case "plot": return SessionReply(text: try plot(rest))
+        case "plot": return try plot(rest)
         case "run": return SessionReply(text: try runStudy(rest))
         case "bootstrap": return SessionReply(text: try bootstrap(rest))
         case "roi": return SessionReply(text: try roi(rest))

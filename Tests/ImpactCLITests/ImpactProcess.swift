@@ -26,8 +26,9 @@ struct ImpactProcess {
     /// The `impact` executable.
     static var executable: URL { productsDirectory.appendingPathComponent("impact") }
 
-    /// Runs `impact arguments…` in `directory` (default: the repository root) and waits for it.
-    static func run(_ arguments: [String], in directory: URL = repositoryRoot()) throws -> Output {
+    /// Runs `impact arguments…` in `directory` (default: the repository root), with standard input
+    /// read from `input` when given, and waits for it.
+    static func run(_ arguments: [String], in directory: URL = repositoryRoot(), input: URL? = nil) throws -> Output {
         let binary = executable
         try #require(
             FileManager.default.isExecutableFile(atPath: binary.path),
@@ -39,6 +40,7 @@ struct ImpactProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["OPENBLAS_NUM_THREADS"] = "1"
         process.environment = environment
+        if let input { process.standardInput = try FileHandle(forReadingFrom: input) }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -59,7 +59,7 @@ struct ReplScriptTests {
         let folder = try temporaryDirectory()
         let input = folder.appendingPathComponent("input.txt")
         try "head 1\nsumarize\nregress --formla \"sales ~ post\"\nquit\n".write(to: input, atomically: true, encoding: .utf8)
-        let output = try runWithInput(["repl", "datasets/sales-training/sales_training.csv"], input: input)
+        let output = try ImpactProcess.run(["repl", "datasets/sales-training/sales_training.csv"], input: input)
         #expect(output.status == 1)
         #expect(!output.stdout.contains("impact>"))
         #expect(output.stdout.contains("(first 1 of 14400 rows)"))
@@ -77,7 +77,7 @@ struct ReplScriptTests {
         did --outcome sales --unit employee_id --time month --cohort training_month
         help eventstudy
         """.write(to: input, atomically: true, encoding: .utf8)
-        let output = try runWithInput(["repl", "datasets/sales-training/sales_training.csv"], input: input)
+        let output = try ImpactProcess.run(["repl", "datasets/sales-training/sales_training.csv"], input: input)
         #expect(output.status == 1)
         #expect(output.stdout.contains("Covariate balance by trained_team"))
         #expect(output.stdout.contains("Control-group comparison: sales by trained_team"))
@@ -91,24 +91,4 @@ struct ReplScriptTests {
         #expect(output.status == usageErrorStatus)
         #expect(output.stderr.contains("No data file at 'no/such.csv'"))
     }
-}
-
-/// Runs `impact arguments…` from the repository root with standard input read from `input`.
-private func runWithInput(_ arguments: [String], input: URL) throws -> ImpactProcess.Output {
-    let process = Process()
-    process.executableURL = ImpactProcess.executable
-    process.arguments = arguments
-    process.currentDirectoryURL = repositoryRoot()
-    process.standardInput = try FileHandle(forReadingFrom: input)
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return ImpactProcess.Output(
-        status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-        stderr: String(decoding: stderr, as: UTF8.self))
 }
