@@ -26,7 +26,7 @@ extension StudyResult {
             conversion: .init(valuePerUnit: conversion.valuePerUnit, unit: conversion.unitDescription, source: conversion.source),
             benefits: .init(
                 effectPerUnitPerMonth: chain.effect.point, population: benefitStream.population,
-                populationBasis: study.benefits.population.description, horizonMonths: benefitStream.horizonMonths,
+                populationBasis: populationBasis, horizonMonths: benefitStream.horizonMonths,
                 monthlyBenefits: chain.schedule.monthly.first ?? 0, totalBenefits: chain.benefits.point),
             costs: costSection, roi: roiSection,
             bootstrap: .init(
@@ -35,6 +35,14 @@ extension StudyResult {
                 usesExtremes: chain.effect.interval.usesExtremes || chain.roiPercent.interval.usesExtremes),
             assumptions: assumptions, principles: principles, defaultsApplied: study.defaultsApplied,
             warnings: warnings, isolation: isolationSection, conversions: conversionRows)
+    }
+
+    /// Who the benefits are summed over, in words.
+    var populationBasis: String {
+        if case .treatedUnitsObservedPost = study.benefits.population, headline.spec.method == .participantEstimates {
+            return "trained participants listed in the survey (non-respondents count as zero)"
+        }
+        return study.benefits.population.description
     }
 
     /// The headline's resampling scheme, naming the study's cluster column when the method resamples it.

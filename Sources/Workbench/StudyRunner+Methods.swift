@@ -33,7 +33,8 @@ extension StudyRunner {
         let level = study.bootstrap.level
         let method: any IsolationMethod
         let treatedPost: [Bool]?
-        var observations: Int?
+        // Rows with an observed outcome, unless the design counts its own (the 2×2 fit, the series).
+        var observations: Int? = numbers(data, y).filter { !$0.isNaN }.count
         switch spec.detail {
         case .did2x2(let design):
             let specification = specification(for: study, design: design)

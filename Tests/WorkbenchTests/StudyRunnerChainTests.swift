@@ -3,6 +3,7 @@ import DataFrameModule
 import Estimators
 import Foundation
 import Inference
+import Reporting
 import Testing
 
 @testable import Workbench
@@ -82,8 +83,9 @@ struct StudyRunnerChainTests {
             source: "Plant controlling, rework time study and scrap cost", credibility: .historicalRecords,
             uncertainty: .uniform(lower: 50 * 44.78, upper: 70 * 44.78))
         #expect(abs(result.conversion.valuePerUnit - conversion.valuePerUnit) <= 1e-12 * conversion.valuePerUnit)
+        #expect(conversion == result.conversion)  // the uniform range on the cost of a defect, scaled alike
         let stream = try BenefitStream(
-            population: 12, horizonMonths: 12, conversion: result.conversion, decayRate: 0.25, discountRate: 0.08,
+            population: 12, horizonMonths: 12, conversion: conversion, decayRate: 0.25, discountRate: 0.08,
             dataSupportMonths: 6, extrapolation: .carryLastEffectForward)
         #expect(stream == result.benefitStream)
         #expect(result.ledger.total == 72_000 + 1_536 * 54 + 38_000 + 15_000)
@@ -105,6 +107,19 @@ struct StudyRunnerChainTests {
         #expect(result.report.means != nil)  // a 2×2 is among the methods
         #expect(result.report.conversions?.first?.derivation?.contains("0.6667 h to fix × 54 USD/h + 23.5 USD material") == true)
         #expect(result.warnings.contains { $0.contains("follow the extrapolation choice (carry_last_effect_forward)") })
+    }
+
+    @Test("the report of a several-method study round-trips as JSON and the writers format it")
+    func reportWriters() throws {
+        let result = try manufacturingRun.get()
+        let report = result.report
+        #expect(try ReportJSON.decode(StudyReport.self, from: ReportJSON.text(report)) == report)
+        #expect(report.markdown.contains(report.headline))
+        #expect(report.html(supplement: result.htmlSupplement(command: "impact run x.yml")).contains("<svg"))
+        #expect(report.design.method == "Callaway–Sant'Anna")
+        #expect(report.effect.bootstrap.lower == result.headline.estimate.lower)
+        #expect(report.bootstrap.failed == result.chain.failedReplicates)
+        #expect(report.sensitivity == nil && report.chainOfImpact == nil && report.diagnostics.isEmpty)
     }
 
     @Test("the same seed gives identical results with 1 and 2 threads")
