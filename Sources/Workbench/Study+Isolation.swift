@@ -59,6 +59,7 @@ extension Study {
     public struct Survey: Sendable, Equatable {
         /// The CSV file as written, and resolved against the study file's directory.
         public let pathAsWritten: String
+        /// The CSV file resolved against the study file's directory.
         public let path: String
         /// Stated improvement (in the KPI's units, positive = in the direction of benefit).
         public let improvement: String
@@ -85,18 +86,23 @@ extension Study {
 
     /// What one isolation method needs beyond the panel, by method.
     public enum IsolationDetail: Sendable, Equatable {
+        /// A 2×2 design: treated group and post period.
         case did2x2(Design)
         /// TWFE on a 0/1 treated-and-post column.
         case twfe(treatment: String)
+        /// Callaway–Sant'Anna: treatment timing, comparison units and anticipation periods.
         case callawaySantAnna(
             timing: CohortColumn, controlGroup: CallawaySantAnnaSpecification.ControlGroup, anticipation: Int)
+        /// Sun–Abraham on a first-treated-period column.
         case sunAbraham(cohort: String)
+        /// The imputation estimator on a first-treated-period column, with anticipation periods.
         case imputation(cohort: String, anticipation: Int)
         /// Comparison of `treated` (0/1) with untreated rows, adjusted for `covariates`.
         case controlGroup(treated: String, covariates: [String], estimator: ControlGroupMethod)
         /// The mean outcome of the rows with `treatedGroup` = 1 (all rows when nil) by period,
         /// interrupted at `interruption`.
         case interruptedTimeSeries(treatedGroup: String?, interruption: TimePoint)
+        /// A participant-estimate survey.
         case participantEstimates(Survey)
     }
 

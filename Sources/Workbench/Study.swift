@@ -117,6 +117,7 @@ extension Study {
 
     /// The length of one period of the panel's time axis.
     public enum TimeUnit: String, Sendable, Equatable, CaseIterable {
+        /// Days, weeks (52 a year), calendar months, quarters, years.
         case day, week, month, quarter, year
 
         /// Periods per month: 365.25/12 days, 52/12 weeks (the 52-week year of weekly rosters), 1

@@ -28,6 +28,14 @@ extension StudyRunner {
         let ledger = try CostLedger(items: study.costs.map(\.ledgerItem))
         var prior = triangulation.principles
         for run in runs { prior.append(contentsOf: run.principles) }
+        if let uncertainty = conversion.uncertainty {
+            // Principle 7: the conversion's potential error enters the intervals rather than being ignored.
+            prior.record(
+                PrincipleApplication(
+                    principle: .adjustForError,
+                    rule: "value per unit drawn from \(StudyResult.describe(uncertainty)) in every bootstrap replicate",
+                    location: "conversion: \(study.outcome)"))
+        }
         let settings = ROIChain.Settings(
             stream: stream, ledger: ledger, level: study.bootstrap.level, method: study.roi.interval,
             hurdlePercent: study.roi.hurdlePercent, seed: study.bootstrap.seed,
