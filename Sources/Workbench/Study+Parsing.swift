@@ -158,7 +158,7 @@ struct StudyParser {
         if let u = m.optional("time_unit") {
             timeUnit = try choice(u, among: Study.TimeUnit.allCases, what: "time unit")
         } else {
-            defaultsApplied.append("panel.time_unit = month (default)")
+            defaultsApplied.append("panel.time_unit = month (default: one period is one month of benefits)")
         }
         return Study.Panel(unit: unit, time: time, cluster: cluster, timeUnit: timeUnit)
     }

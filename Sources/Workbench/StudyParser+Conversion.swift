@@ -167,9 +167,9 @@ extension StudyParser {
         } else {
             defaultsApplied.append("benefits.population = treated units observed in the post period (default; guiding principle 6)")
         }
-        func rate(_ key: String, _ what: String) throws -> Double {
+        func rate(_ key: String, _ what: String, _ reason: String) throws -> Double {
             guard let r = m?.optional(key) else {
-                defaultsApplied.append("benefits.\(key) = 0 (default)")
+                defaultsApplied.append("benefits.\(key) = 0 (default: \(reason))")
                 return 0
             }
             let value = try r.number()
@@ -178,13 +178,14 @@ extension StudyParser {
             }
             return value
         }
-        let decay = try rate("decay_per_year", "decay of the effect")
-        let discount = try rate("discount_rate_per_year", "discount rate")
+        let decay = try rate("decay_per_year", "decay of the effect", "the effect persists over the horizon; state a decay to be more conservative, principle 4")
+        let discount = try rate("discount_rate_per_year", "discount rate", "undiscounted benefits, the ROI convention; the NPV then equals net benefits")
         var extrapolation = ExtrapolationChoice.refuse
         if let e = m?.optional("extrapolation") {
             extrapolation = try lookup(e, in: Study.Benefits.extrapolationNames, what: "extrapolation")
         } else {
-            defaultsApplied.append("benefits.extrapolation = refuse (default: a horizon beyond the data is an error)")
+            defaultsApplied.append(
+                "benefits.extrapolation = refuse (default: a horizon beyond the data is an error; guiding principle 6)")
         }
         return Study.Benefits(
             horizonMonths: horizon, horizonIsDefault: m?.optional("horizon_months") == nil, population: population,
@@ -194,7 +195,7 @@ extension StudyParser {
     mutating func parseROI(_ node: StudyNode?) throws -> Study.ROISettings {
         let m = try node?.mapping(allowed: ["hurdle_percent", "interval"])
         let hurdle = try m?.optional("hurdle_percent")?.number()
-        if hurdle == nil { defaultsApplied.append("roi.hurdle_percent: none (default; P(ROI > 0) is reported)") }
+        if hurdle == nil { defaultsApplied.append("roi.hurdle_percent: none (default: P(ROI > 0) is reported; state the organisation's hurdle rate to test it)") }
         var interval = BootstrapIntervalMethod.percentile
         if let i = m?.optional("interval") {
             let text = try i.text()
@@ -205,7 +206,7 @@ extension StudyParser {
             }
             interval = try choice(i, among: [BootstrapIntervalMethod.percentile, .basic, .normal], what: "interval type")
         } else {
-            defaultsApplied.append("roi.interval = percentile (default)")
+            defaultsApplied.append("roi.interval = percentile (default: order statistics of the replicate figures, valid for skewed ROI)")
         }
         return Study.ROISettings(hurdlePercent: hurdle, interval: interval)
     }
