@@ -2,26 +2,32 @@ import DataFrameModule
 import Foundation
 import Yams
 
-/// Reading a study from YAML.
+/// Reading a study from YAML (docs/study-file.md lists every key, its default and its principle).
 ///
 /// ```yaml
 /// study: Sales training 2025                 # title (required)
 /// data: ../../datasets/x/x.csv               # CSV, relative to this file (required)
-/// panel: {unit: employee_id, time: month, cluster: team_id}   # cluster defaults to unit
+/// panel: {unit: employee_id, time: month, cluster: team_id, time_unit: month}
 /// outcome: sales
-/// design: {method: did2x2, treated_group: trained_team, post: post}   # or treatment_start: 13
-/// conversion: {value_per_unit: 0.30, unit: USD of sales, source: Finance}
-/// benefits: {horizon_months: 12, population: 300}   # both optional
+/// direction: increase                        # or decrease (handle time, defects)
+/// isolation:                                 # one or more methods; or the legacy one-method `design:`
+///   - {method: did2x2, treated_group: trained_team, post: post}
+///   - {method: twfe, treatment: trained}
+/// conversion: {value_per_unit: 0.30, unit: USD of sales, source: Finance, currency: USD}
+/// benefits: {horizon_months: 12, population: 300, extrapolation: assume_no_effect}
 /// costs:
+///   currency: USD
 ///   direct: [{item: Facilitator, amount: 45000, source: Invoice}]
 ///   indirect: [{item: Participant time, hours: 4800, rate: 48, source: HR}]
-///   development: [{item: Design, hours: 40, rate: 85}]
+///   development: [{item: Curriculum, total: 40000, share: 0.25}]
+/// roi: {hurdle_percent: 25, interval: percentile}
 /// bootstrap: {replicates: 999, seed: 20260101, level: 0.95}   # all optional
 /// ```
 extension Study {
     /// Top-level keys of a study file.
     static let topLevelKeys = [
-        "study", "data", "panel", "outcome", "design", "conversion", "benefits", "costs", "bootstrap",
+        "study", "data", "panel", "outcome", "direction", "isolation", "design", "conversion", "benefits", "costs",
+        "roi", "bootstrap",
     ]
 
     /// Reads and parses the study file at `path`; relative paths inside it are resolved against
@@ -108,10 +114,8 @@ struct StudyParser {
             top.required("panel", advice: "Describe the panel, e.g. 'panel: {unit: employee_id, time: month, cluster: team_id}'."))
         let outcome = try name(
             top.required("outcome", advice: "Name the outcome column, the KPI the program should move, e.g. 'outcome: sales'."))
-        let design = try parseDesign(
-            top.required(
-                "design", advice: "Describe the isolation design, e.g. 'design: {method: did2x2, treated_group: trained_team, post: post}'."
-            ))
+        let direction = try parseDirection(top.optional("direction"))
+        let isolation = try parseIsolationMethods(top, root: root)
         let conversion = try parseConversion(
             top.required(
                 "conversion",
@@ -119,16 +123,19 @@ struct StudyParser {
                     "Give the money value of one unit of the outcome, e.g. 'conversion: {value_per_unit: 0.30, unit: USD of sales, source: Finance gross margin}'."
             ))
         let benefits = try parseBenefits(top.optional("benefits"))
-        let costs = try parseCosts(
+        let (costs, costCurrency) = try parseCosts(
             top.required(
                 "costs",
                 advice:
                     "List the fully loaded costs under 'costs:' with 'direct', 'indirect' and 'development' items (guiding principle 10)."))
+        try checkCurrencies(conversion: conversion, costs: costs, costCurrency: costCurrency)
+        let roi = try parseROI(top.optional("roi"))
         let bootstrap = try parseBootstrap(top.optional("bootstrap"))
         return Study(
             file: file, title: title, dataPathAsWritten: dataWritten, dataPath: resolve(dataWritten), panel: panel,
-            outcome: outcome, design: design, conversion: conversion, benefits: benefits, costs: costs,
-            bootstrap: bootstrap, defaultsApplied: defaultsApplied, locations: locations)
+            outcome: outcome, direction: direction, isolation: isolation, conversion: conversion, benefits: benefits,
+            costs: costs, costCurrency: costCurrency, roi: roi, bootstrap: bootstrap, defaultsApplied: defaultsApplied,
+            locations: locations)
     }
 
     /// `path` resolved against the study file's directory unless it is absolute.
@@ -138,7 +145,7 @@ struct StudyParser {
     }
 
     mutating func parsePanel(_ node: StudyNode) throws -> Study.Panel {
-        let m = try node.mapping(allowed: ["unit", "time", "cluster"])
+        let m = try node.mapping(allowed: ["unit", "time", "cluster", "time_unit"])
         let unit = try name(m.required("unit", advice: "Name the unit identifier column, e.g. 'unit: employee_id'."))
         let time = try name(m.required("time", advice: "Name the time column, e.g. 'time: month'."))
         var cluster: String?
@@ -147,40 +154,13 @@ struct StudyParser {
         } else {
             defaultsApplied.append("panel.cluster = \(unit) (default: cluster by unit)")
         }
-        return Study.Panel(unit: unit, time: time, cluster: cluster)
-    }
-
-    mutating func parseDesign(_ node: StudyNode) throws -> Study.Design {
-        let m = try node.mapping(allowed: ["method", "treated_group", "post", "treatment_start"])
-        let methodNode = try m.required("method", advice: "Name the isolation method, e.g. 'method: did2x2'.")
-        let methodText = try methodNode.text()
-        guard let method = Study.DesignMethod(rawValue: methodText) else {
-            let known = Study.DesignMethod.allCases.map(\.rawValue)
-            let hint = closestName(to: methodText, among: known).map { " Did you mean '\($0)'?" } ?? ""
-            throw StudyError.invalidValue(
-                methodNode.location, value: "'\(methodText)'",
-                advice: "Supported methods: \(known.joined(separator: ", ")).\(hint)")
+        var timeUnit = Study.TimeUnit.month
+        if let u = m.optional("time_unit") {
+            timeUnit = try choice(u, among: Study.TimeUnit.allCases, what: "time unit")
+        } else {
+            defaultsApplied.append("panel.time_unit = month (default: one period is one month of benefits)")
         }
-        let treated = try name(
-            m.required("treated_group", advice: "Name the 0/1 column marking the trained group, e.g. 'treated_group: trained_team'."))
-        let post = m.optional("post")
-        let start = m.optional("treatment_start")
-        let period: Study.PeriodRule
-        switch (post, start) {
-        case (let p?, nil):
-            period = .indicator(column: try name(p))
-        case (nil, let s?):
-            period = .treatmentStart(try timePoint(s))
-        case (.some, .some):
-            throw StudyError.conflictingKeys(
-                node.location, keys: ["post", "treatment_start"],
-                advice: "Keep 'post' (a 0/1 column) or 'treatment_start' (the first post period), not both.")
-        case (nil, nil):
-            throw StudyError.missingKey(
-                node.missingChild("post"),
-                advice: "Mark the post period with 'post: <0/1 column>' or give 'treatment_start: <first post time>'.")
-        }
-        return Study.Design(method: method, treatedGroup: treated, period: period)
+        return Study.Panel(unit: unit, time: time, cluster: cluster, timeUnit: timeUnit)
     }
 
     /// A time value: a number, or an ISO date `YYYY-MM-DD` (for date time columns).
@@ -199,60 +179,15 @@ struct StudyParser {
         return .date(daysSinceEpoch: days)
     }
 
-    mutating func parseConversion(_ node: StudyNode) throws -> Study.Conversion {
-        let m = try node.mapping(allowed: ["value_per_unit", "unit", "source"])
-        let valueNode = try m.required(
-            "value_per_unit", advice: "Give the money value of one unit of the outcome, e.g. 'value_per_unit: 0.30'.")
-        let value = try valueNode.number()
-        guard value != 0 else {
-            throw StudyError.invalidValue(
-                valueNode.location, value: "0",
-                advice: "A value of 0 makes every benefit 0; give the money value of one unit of the outcome.")
-        }
-        let unit = try m.required("unit", advice: "Say what one unit of the outcome is, e.g. 'unit: USD of sales'.").text()
-        let source = try m.optional("source")?.text()
-        return Study.Conversion(valuePerUnit: value, unit: unit, source: source)
-    }
-
-    mutating func parseBenefits(_ node: StudyNode?) throws -> Study.Benefits {
-        guard let node else {
-            defaultsApplied.append("benefits.horizon_months = \(Study.defaultHorizonMonths) (default; guiding principle 9)")
-            defaultsApplied.append("benefits.population = treated units observed in the post period (default)")
-            return Study.Benefits()
-        }
-        let m = try node.mapping(allowed: ["horizon_months", "population"])
-        var horizon = Study.defaultHorizonMonths
-        if let h = m.optional("horizon_months") {
-            horizon = try h.integer()
-            guard horizon >= 1 else {
-                throw StudyError.invalidValue(
-                    h.location, value: "\(horizon)", advice: "Give at least 1 month; 12 is the default (guiding principle 9).")
-            }
-        } else {
-            defaultsApplied.append("benefits.horizon_months = \(Study.defaultHorizonMonths) (default; guiding principle 9)")
-        }
-        var population = Study.Population.treatedUnitsObservedPost
-        if let p = m.optional("population") {
-            let count = try p.integer()
-            guard count >= 1 else {
-                throw StudyError.invalidValue(
-                    p.location, value: "\(count)", advice: "Give the number of units that receive the effect (at least 1).")
-            }
-            population = .stated(count)
-        } else {
-            defaultsApplied.append("benefits.population = treated units observed in the post period (default)")
-        }
-        return Study.Benefits(horizonMonths: horizon, population: population)
-    }
-
     mutating func parseBootstrap(_ node: StudyNode?) throws -> Study.BootstrapSettings {
         let m = try node?.mapping(allowed: ["replicates", "seed", "level"])
         var replicates = Study.defaultReplicates
         if let r = m?.optional("replicates") {
             replicates = try r.integer()
-            guard replicates >= 1 else {
+            // Two is the least a percentile interval can be formed from (IsolationBootstrap's floor).
+            guard replicates >= 2 else {
                 throw StudyError.invalidValue(
-                    r.location, value: "\(replicates)", advice: "Give a positive number of replicates; 999 is the default.")
+                    r.location, value: "\(replicates)", advice: "Give a positive number of replicates, at least 2; 999 is the default.")
             }
         } else {
             defaultsApplied.append("bootstrap.replicates = \(Study.defaultReplicates) (default)")

@@ -1,14 +1,16 @@
 import Attribution
 import DataFrameModule
 
-/// A training-impact study as declared in a study file: data, panel, isolation design, monetary
-/// conversion, benefit horizon, fully loaded costs and bootstrap settings.
+/// A training-impact study as declared in a study file: data, panel, the isolation methods,
+/// monetary conversion, benefit stream, fully loaded costs, ROI and bootstrap settings.
 ///
 /// A study is a plain value; `Study.load(path:)` / `Study.parse(yaml:file:baseDirectory:)` build it
-/// from YAML (see `Study+Parsing.swift` for the keys) and `StudyRunner.run(_:)` carries it through
-/// estimation, bootstrap and ROI. Defaults follow the ROI Institute's guiding principles
-/// (Phillips & Phillips, *Return on Investment in Training and Performance Improvement Programs*):
-/// a 12-month benefit horizon (principle 9) and costs listed in full by category (principle 10).
+/// from YAML (see `Study+Parsing.swift` and docs/study-file.md for the keys) and
+/// `StudyRunner.run(_:)` carries it through isolation (every method, triangulated), bootstrap and
+/// the ROI chain. Defaults follow the ROI Institute's guiding principles (Phillips & Phillips,
+/// *Return on Investment in Training and Performance Improvement Programs*): the most conservative
+/// isolation method as the headline (principle 4), a 12-month benefit horizon (principle 9) and
+/// costs listed in full by category (principle 10).
 public struct Study: Sendable, Equatable {
     /// Seed used when the study file gives none; fixed so that reruns agree, and printed in every report.
     public static let defaultSeed: UInt64 = 20_260_101
@@ -32,14 +34,20 @@ public struct Study: Sendable, Equatable {
     public let panel: Panel
     /// Outcome column, the KPI the program should move (`outcome`).
     public let outcome: String
-    /// Isolation design (`design`).
-    public let design: Design
+    /// Which way of the outcome is a benefit (`direction`; default increase).
+    public let direction: Triangulation.BenefitDirection
+    /// Isolation methods in file order (`isolation`, or the legacy one-method `design`).
+    public let isolation: [IsolationSpec]
     /// Monetary value of one unit of the outcome (`conversion`).
     public let conversion: Conversion
-    /// Benefit horizon and population (`benefits`).
+    /// Benefit horizon, population, decay, discounting and extrapolation (`benefits`).
     public let benefits: Benefits
     /// Fully loaded cost items in file order (`costs`).
     public let costs: [CostEntry]
+    /// ISO currency of the costs (`costs.currency`), when stated.
+    public let costCurrency: String?
+    /// ROI hurdle and interval type (`roi`).
+    public let roi: ROISettings
     /// Bootstrap settings (`bootstrap`).
     public let bootstrap: BootstrapSettings
     /// Human-readable notes on the defaults that were applied, e.g.
@@ -52,20 +60,25 @@ public struct Study: Sendable, Equatable {
     /// A study from its parts; `StudyParser` is the usual way to make one.
     public init(
         file: String, title: String, dataPathAsWritten: String, dataPath: String, panel: Panel,
-        outcome: String, design: Design, conversion: Conversion, benefits: Benefits,
-        costs: [CostEntry], bootstrap: BootstrapSettings, defaultsApplied: [String] = [],
+        outcome: String, direction: Triangulation.BenefitDirection = .increase, isolation: [IsolationSpec],
+        conversion: Conversion, benefits: Benefits, costs: [CostEntry], costCurrency: String? = nil,
+        roi: ROISettings = ROISettings(), bootstrap: BootstrapSettings, defaultsApplied: [String] = [],
         locations: [String: StudyLocation] = [:]
     ) {
+        precondition(!isolation.isEmpty, "a study needs at least one isolation method (guiding principle 5)")
         self.file = file
         self.title = title
         self.dataPathAsWritten = dataPathAsWritten
         self.dataPath = dataPath
         self.panel = panel
         self.outcome = outcome
-        self.design = design
+        self.direction = direction
+        self.isolation = isolation
         self.conversion = conversion
         self.benefits = benefits
         self.costs = costs
+        self.costCurrency = costCurrency
+        self.roi = roi
         self.bootstrap = bootstrap
         self.defaultsApplied = defaultsApplied
         self.locations = locations
@@ -88,24 +101,41 @@ extension Study {
         public let cluster: String
         /// Whether `cluster` was not given and defaults to `unit`.
         public let clusterIsDefault: Bool
+        /// What one step of `time` is (`time_unit`; default month), to count the months after
+        /// training the data support.
+        public let timeUnit: TimeUnit
 
         /// A panel; `cluster` defaults to `unit` (clustering by unit, as `did` and fixest do).
-        public init(unit: String, time: String, cluster: String? = nil) {
+        public init(unit: String, time: String, cluster: String? = nil, timeUnit: TimeUnit = .month) {
             self.unit = unit
             self.time = time
             self.cluster = cluster ?? unit
             self.clusterIsDefault = cluster == nil
+            self.timeUnit = timeUnit
         }
     }
 
-    /// Isolation methods the runner implements.
-    public enum DesignMethod: String, Sendable, Equatable, CaseIterable, CustomStringConvertible {
-        /// Two groups × two periods difference-in-differences (Card & Krueger 1994; Angrist & Pischke 2009 §5.2).
-        case did2x2
-        public var description: String {
+    /// The length of one period of the panel's time axis.
+    public enum TimeUnit: String, Sendable, Equatable, CaseIterable {
+        /// Days, weeks (52 a year), calendar months, quarters, years.
+        case day, week, month, quarter, year
+
+        /// Periods per month: 365.25/12 days, 52/12 weeks (the 52-week year of weekly rosters), 1
+        /// month, 1/3 quarter, 1/12 year.
+        public var periodsPerMonth: Double {
             switch self {
-            case .did2x2: return "2×2 difference-in-differences"
+            case .day: return 365.25 / 12
+            case .week: return 52.0 / 12
+            case .month: return 1
+            case .quarter: return 1.0 / 3
+            case .year: return 1.0 / 12
             }
+        }
+
+        /// Whole months covered by `periods` periods, rounded down: only months the data observe in
+        /// full count as supported (guiding principle 6, no data → no improvement).
+        public func wholeMonths(periods: Int) -> Int {
+            Int((Double(periods) / periodsPerMonth + 1e-9).rounded(.down))
         }
     }
 
@@ -147,89 +177,18 @@ extension Study {
         }
     }
 
-    /// The isolation design (`design`).
+    /// The 2×2 difference-in-differences design (`design`, or an `isolation` item with
+    /// `method: did2x2`).
     public struct Design: Sendable, Equatable {
-        /// The method (`method`).
-        public let method: DesignMethod
         /// 0/1 column marking the units of the trained group (`treated_group`).
         public let treatedGroup: String
         /// How the post period is identified (`post` or `treatment_start`).
         public let period: PeriodRule
 
         /// A value from its parts.
-        public init(method: DesignMethod, treatedGroup: String, period: PeriodRule) {
-            self.method = method
+        public init(treatedGroup: String, period: PeriodRule) {
             self.treatedGroup = treatedGroup
             self.period = period
-        }
-    }
-
-    /// Monetary value of one unit of the outcome (`conversion`), with its source (guiding principle 3).
-    public struct Conversion: Sendable, Equatable {
-        /// Money per unit of the outcome (e.g. 0.30 USD of gross margin per USD of sales).
-        public let valuePerUnit: Double
-        /// What one unit is (e.g. "USD of sales").
-        public let unit: String
-        /// Where the value comes from; `nil` if the file gives none (reported as a warning).
-        public let source: String?
-
-        /// A value from its parts.
-        public init(valuePerUnit: Double, unit: String, source: String?) {
-            self.valuePerUnit = valuePerUnit
-            self.unit = unit
-            self.source = source
-        }
-    }
-
-    /// Who benefits: a stated head count or the treated units the data show in the post period.
-    public enum Population: Sendable, Equatable, CustomStringConvertible {
-        /// Distinct treated units with an outcome in the post period (the default).
-        case treatedUnitsObservedPost
-        /// A number stated in the study file.
-        case stated(Int)
-
-        public var description: String {
-            switch self {
-            case .treatedUnitsObservedPost: return "treated units observed in the post period"
-            case .stated(let n): return "\(n) (stated in the study file)"
-            }
-        }
-    }
-
-    /// Benefit horizon and population (`benefits`).
-    public struct Benefits: Sendable, Equatable {
-        /// Months of benefits counted (default 12, guiding principle 9).
-        public let horizonMonths: Int
-        /// Number of units that receive the effect.
-        public let population: Population
-
-        /// A value from its parts.
-        public init(horizonMonths: Int = Study.defaultHorizonMonths, population: Population = .treatedUnitsObservedPost) {
-            self.horizonMonths = horizonMonths
-            self.population = population
-        }
-    }
-
-    /// One item of the cost ledger as written in the study file.
-    public struct CostEntry: Sendable, Equatable {
-        /// Item name (`item`).
-        public let item: String
-        /// Category (the list it appears under).
-        public let category: CostCategory
-        /// Amount, or hours × rate.
-        public let amount: CostAmount
-        /// Where the figure comes from; `nil` if none was given (reported as a warning).
-        public let source: String?
-        /// Key path of the item in the study file (`costs.indirect[1]`).
-        public let keyPath: String
-
-        /// A value from its parts.
-        public init(item: String, category: CostCategory, amount: CostAmount, source: String?, keyPath: String) {
-            self.item = item
-            self.category = category
-            self.amount = amount
-            self.source = source
-            self.keyPath = keyPath
         }
     }
 

@@ -15,14 +15,56 @@ struct StudyDataCheck {
         }
         _ = try column(study.panel.unit, key: "panel.unit")
         let time = try column(study.panel.time, key: "panel.time")
-        _ = try column(study.panel.cluster, key: "panel.cluster")
-        try indicator(study.design.treatedGroup, key: "design.treated_group")
-        switch study.design.period {
-        case .indicator(let name):
-            try indicator(name, key: "design.post")
-        case .treatmentStart(let start):
-            try checkTime(time, start: start)
+        let cluster = try column(study.panel.cluster, key: "panel.cluster")
+        for spec in study.isolation {
+            try check(spec, time: time)
         }
+        if study.isolation.contains(where: { $0.method != .participantEstimates }) {
+            try checkClusters(cluster)
+        }
+    }
+
+    /// The columns one isolation method names.
+    func check(_ spec: Study.IsolationSpec, time: Column) throws {
+        let at = { (key: String) in "\(spec.keyPath).\(key)" }
+        switch spec.detail {
+        case .did2x2(let design):
+            try indicator(design.treatedGroup, key: at("treated_group"))
+            switch design.period {
+            case .indicator(let name): try indicator(name, key: at("post"))
+            case .treatmentStart(let start): try checkTime(time, start: start, key: at("treatment_start"))
+            }
+        case .twfe(let treatment):
+            try indicator(treatment, key: at("treatment"))
+        case .callawaySantAnna(let timing, _, _):
+            switch timing {
+            case .cohort(let c): _ = try column(c, key: at("cohort"))
+            case .treatment(let t): try indicator(t, key: at("treatment"))
+            }
+        case .sunAbraham(let cohort), .imputation(let cohort, _):
+            _ = try column(cohort, key: at("cohort"))
+        case .controlGroup(let treated, let covariates, _):
+            try indicator(treated, key: at("treated"))
+            for (i, name) in covariates.enumerated() { _ = try column(name, key: at("covariates[\(i)]")) }
+        case .interruptedTimeSeries(let group, let interruption):
+            if let group { try indicator(group, key: at("treated_group")) }
+            try checkTime(time, start: interruption, key: at("interruption"))
+        case .participantEstimates:
+            return  // the survey file is read and checked by the runner
+        }
+    }
+
+    /// The cluster bootstrap and cluster-robust errors need at least two clusters (Cameron & Miller 2015).
+    func checkClusters(_ cluster: Column) throws {
+        var seen = Set<String>()
+        for i in 0..<cluster.count where !cluster.isMissing(i) {
+            seen.insert(cluster.text(at: i))
+            if seen.count >= 2 { return }
+        }
+        throw StudyError.invalidValue(
+            study.location(of: "panel.cluster"), value: "'\(study.panel.cluster)' with \(seen.count) cluster(s)",
+            advice: "The cluster bootstrap resamples clusters and needs at least 2 (30 or more for reliable intervals); "
+                + "cluster by a finer column, e.g. the unit.")
     }
 
     /// The column `name`, or `StudyError.unknownColumn` located at `key` with a suggestion.
@@ -46,8 +88,7 @@ struct StudyDataCheck {
     }
 
     /// A treatment start must be in the time column's unit: a date for date columns, a number otherwise.
-    func checkTime(_ time: Column, start: Study.TimePoint) throws {
-        let key = "design.treatment_start"
+    func checkTime(_ time: Column, start: Study.TimePoint, key: String) throws {
         switch (time.type, start) {
         case (.date, .date), (.integer, .number), (.double, .number):
             return

@@ -52,6 +52,10 @@ public enum StudyError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownColumn(StudyLocation, column: String, suggestion: String?, dataFile: String)
     /// A key names a column whose type cannot serve (e.g. a text outcome).
     case unsuitableColumn(StudyLocation, column: String, type: String, advice: String)
+    /// An isolation method could not be estimated on the data (its estimator's message follows).
+    case isolationFailed(StudyLocation, method: String, problem: String)
+    /// The headline method has no bootstrap replicates, so the ROI chain cannot carry its uncertainty.
+    case headlineWithoutReplicates(StudyLocation, method: String, advice: String)
 
     public var description: String {
         switch self {
@@ -79,6 +83,11 @@ public enum StudyError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(location): no column '\(column)' in '\(dataFile)'.\(hint) Use a name from the data file's header."
         case .unsuitableColumn(let location, let column, let type, let advice):
             return "\(location): column '\(column)' is \(type). \(advice)"
+        case .isolationFailed(let location, let method, let problem):
+            return "\(location): the \(method) method could not be estimated: \(problem)"
+        case .headlineWithoutReplicates(let location, let method, let advice):
+            return "\(location): the headline method, \(method), has no bootstrap replicates, so the ROI interval "
+                + "cannot carry its uncertainty. \(advice)"
         }
     }
 
@@ -88,7 +97,7 @@ public enum StudyError: Error, Sendable, Equatable, CustomStringConvertible {
         case .fileNotReadable, .malformedYAML: return nil
         case .missingKey(let l, _), .unknownKey(let l, _, _, _), .wrongType(let l, _, _),
             .invalidValue(let l, _, _), .conflictingKeys(let l, _, _), .unknownColumn(let l, _, _, _),
-            .unsuitableColumn(let l, _, _, _):
+            .unsuitableColumn(let l, _, _, _), .isolationFailed(let l, _, _), .headlineWithoutReplicates(let l, _, _):
             return l
         }
     }

@@ -65,14 +65,10 @@ extension StudyResult {
     public static let version = "0.1.0"
 
     /// What the HTML report needs beyond `report`: the ROI of each successful bootstrap replicate
-    /// (the replicate effect carried through the same benefit stream and costs as `roi`), the
-    /// SHA-256 of the data file, the tool version and `command`.
+    /// (`roiReplicates`: the replicate effect and conversion draw carried through the same benefit
+    /// stream and costs as the chain), the SHA-256 of the data file, the tool version and `command`.
     public func htmlSupplement(command: String) -> StudyReport.HTMLSupplement {
-        let effects = (0..<replicates.replicates).map { replicates.values[$0 * replicates.statisticCount] }
-        // Failed replicates (NaN) are skipped, as ROICalculator skips them for the intervals.
-        let rois = effects.filter { !$0.isNaN }.compactMap {
-            try? ROICalculator.figures(effect: $0, stream: benefitStream, costs: ledger.total).roiPercent
-        }
+        let rois = roiReplicates
         let digest = FileManager.default.contents(atPath: study.dataPath).map(StudyReport.sha256Hex)
         return StudyReport.HTMLSupplement(
             roiReplicates: rois, toolVersion: Self.toolVersion, dataSHA256: digest, command: command)

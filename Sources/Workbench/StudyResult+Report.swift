@@ -1,4 +1,5 @@
 import Attribution
+import Distributions
 import Estimators
 import Inference
 import Reporting
@@ -6,56 +7,89 @@ import Reporting
 /// The Codable report of a study run: values copied from the result, plus the assumptions and
 /// guiding principles stated in words. Nothing is estimated here.
 extension StudyResult {
-    /// The report the Markdown and JSON writers format.
+    /// The report the Markdown, HTML and JSON writers format. The sections another stage fills
+    /// (sensitivity, chain of impact, event study, trends, balance, diagnostics) stay at their defaults.
     public var report: StudyReport {
         let level = study.bootstrap.level
-        let interval = "percentile"
+        let estimate = headline.estimate
+        let analytic = headline.analytic
         return StudyReport(
             title: study.title, studyFile: study.file, dataFile: study.dataPathAsWritten,
             design: designSection, observations: observationSection, means: meansSection,
             effect: StudyReport.Effect(
-                estimate: did.effect, standardError: did.standardError, pValue: did.pValue,
-                unitDescription: "\(study.outcome) per \(study.panel.unit) per month",
-                analytic: .init(
-                    lower: did.confidenceInterval.lower, upper: did.confidenceInterval.upper, level: level,
-                    method: "t(\(StatisticsText.count(did.regression.inferenceDegreesOfFreedom))), \(did.regression.covarianceLabel)"),
+                estimate: estimate.effect, standardError: analytic.standardError, pValue: headlinePValue,
+                unitDescription: "\(study.outcome) per \(study.panel.unit) per \(study.panel.timeUnit.rawValue)",
+                analytic: .init(lower: analytic.lower, upper: analytic.upper, level: analytic.level, method: analyticLabel),
                 bootstrap: .init(
-                    lower: roi.effectInterval.lower, upper: roi.effectInterval.upper, level: level,
-                    method: "\(replicates.scheme), \(interval)")),
-            conversion: .init(
-                valuePerUnit: benefitStream.conversion.valuePerUnit, unit: benefitStream.conversion.unitDescription,
-                source: benefitStream.conversion.source),
+                    lower: estimate.lower, upper: estimate.upper, level: level,
+                    method: "\(schemeLabel), \(BootstrapIntervalMethod.percentile.label)")),
+            conversion: .init(valuePerUnit: conversion.valuePerUnit, unit: conversion.unitDescription, source: conversion.source),
             benefits: .init(
-                effectPerUnitPerMonth: roi.effect, population: benefitStream.population,
-                populationBasis: study.benefits.population.description, horizonMonths: benefitStream.horizonMonths,
-                monthlyBenefits: benefitStream.monthlyBenefits(effect: roi.effect), totalBenefits: roi.point.benefits),
+                effectPerUnitPerMonth: chain.effect.point, population: benefitStream.population,
+                populationBasis: populationBasis, horizonMonths: benefitStream.horizonMonths,
+                monthlyBenefits: chain.schedule.monthly.first ?? 0, totalBenefits: chain.benefits.point),
             costs: costSection, roi: roiSection,
             bootstrap: .init(
-                scheme: replicates.scheme, interval: interval, replicates: replicates.replicates,
-                failed: roi.failedReplicates, seed: replicates.seed, level: level,
-                usesExtremes: roi.effectInterval.usesExtremes || roi.roiInterval.usesExtremes),
+                scheme: schemeLabel, interval: chain.method.label, replicates: study.bootstrap.replicates,
+                failed: chain.failedReplicates, seed: seed, level: level,
+                usesExtremes: chain.effect.interval.usesExtremes || chain.roiPercent.interval.usesExtremes),
             assumptions: assumptions, principles: principles, defaultsApplied: study.defaultsApplied,
-            warnings: warnings)
+            warnings: warnings, isolation: isolationSection, conversions: conversionRows)
+    }
+
+    /// Who the benefits are summed over, in words.
+    var populationBasis: String {
+        if case .treatedUnitsObservedPost = study.benefits.population, headline.spec.method == .participantEstimates {
+            return "trained participants listed in the survey (non-respondents count as zero)"
+        }
+        return study.benefits.population.description
+    }
+
+    /// The headline's resampling scheme, naming the study's cluster column when the method resamples it.
+    var schemeLabel: String {
+        let scheme = headline.estimate.replicates?.scheme ?? headline.estimate.inference
+        switch headline.spec.method {
+        case .did2x2, .twfe, .sunAbraham, .imputation: return "\(scheme) over \(study.panel.cluster)"
+        default: return scheme
+        }
+    }
+
+    /// The analytic interval's method: the 2×2 fit's t with G − 1 df, else the estimator's own label.
+    var analyticLabel: String {
+        if headline.spec.method == .did2x2, let did {
+            return "t(\(StatisticsText.count(did.regression.inferenceDegreesOfFreedom))), \(did.regression.covarianceLabel)"
+        }
+        return headline.analytic.inference
+    }
+
+    /// The 2×2 fit's exact p-value, else the two-sided normal p-value of the analytic estimate.
+    var headlinePValue: Double {
+        if headline.spec.method == .did2x2, let did { return did.pValue }
+        let a = headline.analytic
+        guard a.standardError > 0 else { return a.effect == 0 ? 1 : 0 }
+        return 2 * Normal().survival(abs(a.effect / a.standardError))
     }
 
     private var designSection: StudyReport.Design {
-        StudyReport.Design(
-            method: study.design.method.description, outcome: study.outcome, unit: study.panel.unit,
-            time: study.panel.time, cluster: study.panel.cluster, treatedGroup: "\(study.design.treatedGroup) = 1",
-            period: study.design.period.condition(time: study.panel.time),
-            controlGroup: "never-trained units (\(study.design.treatedGroup) = 0), observed over the same periods",
-            covariance: did.regression.covarianceLabel)
+        let words = StudyDesignWords(study: study, spec: headline.spec)
+        return StudyReport.Design(
+            method: headline.spec.method.description, outcome: study.outcome, unit: study.panel.unit,
+            time: study.panel.time, cluster: study.panel.cluster, treatedGroup: words.treatedGroup, period: words.period,
+            controlGroup: words.controlGroup,
+            covariance: headline.spec.method == .did2x2 ? did?.regression.covarianceLabel ?? headline.analytic.inference : headline.analytic.inference)
     }
 
     private var observationSection: StudyReport.Observations {
-        StudyReport.Observations(
+        let treated = did?.treatedUnits ?? headline.treatedUnitsObservedPost ?? 0
+        return StudyReport.Observations(
             totalRows: observations.totalRows, usedRows: observations.usedRows,
             dropped: observations.dropped.map { .init(reason: $0.reason.description, count: $0.count) },
-            clusters: clusterCount, treatedUnits: did.treatedUnits, controlUnits: did.controlUnits)
+            clusters: clusterCount, treatedUnits: treated, controlUnits: did?.controlUnits ?? max(0, unitCount - treated))
     }
 
-    private var meansSection: StudyReport.MeansTable {
-        let m = did.meansTable
+    /// The 2×2 table of means, only when a 2×2 design is among the methods.
+    private var meansSection: StudyReport.MeansTable? {
+        guard let m = did?.meansTable else { return nil }
         return StudyReport.MeansTable(
             cells: [
                 .init(group: "treated", period: "pre", mean: m.treatedPre.mean, count: m.treatedPre.count),
@@ -83,63 +117,14 @@ extension StudyResult {
     }
 
     private var roiSection: StudyReport.ROI {
-        func figure(_ point: Double, _ i: PercentileInterval) -> StudyReport.Figure {
-            .init(point: point, lower: i.lower, upper: i.upper)
+        func figure(_ e: ROIEstimate) -> StudyReport.Figure {
+            .init(point: e.point, lower: e.interval.lower, upper: e.interval.upper)
         }
-        let p = roi.point
         return StudyReport.ROI(
-            level: roi.level, benefits: figure(p.benefits, roi.benefitsInterval), costs: p.costs,
-            netBenefits: figure(p.netBenefits, roi.netBenefitsInterval), roiPercent: figure(p.roiPercent, roi.roiInterval),
-            benefitCostRatio: figure(p.benefitCostRatio, roi.bcrInterval),
-            paybackMonths: figure(p.paybackMonths, roi.paybackInterval), probabilityPositive: roi.probabilityROIPositive)
-    }
-
-    /// Identifying and monetary assumptions, in words (house style 11; `did`'s summaries do the same).
-    private var assumptions: [String] {
-        let treated = study.design.treatedGroup
-        return [
-            "Parallel trends: without the program, the mean \(study.outcome) of the trained group (\(treated) = 1) "
-                + "would have changed as that of the comparison group did.",
-            "No anticipation: \(study.outcome) was not affected by the program before the post period "
-                + "(\(study.design.period.condition(time: study.panel.time))).",
-            "Control group = never-trained units (\(treated) = 0); group membership is fixed over the panel; no covariates.",
-            "Clusters (\(study.panel.cluster)) are independent; units within a cluster may share shocks, so standard "
-                + "errors are clustered and the bootstrap resamples whole clusters.",
-            "The panel's time unit is one month, and the estimated effect per \(study.panel.unit) per month persists, "
-                + "unchanged, for each benefiting unit over the \(study.benefits.horizonMonths)-month horizon.",
-            "Conversion value and costs are taken as known: the intervals carry the sampling uncertainty of the effect only.",
-        ]
-    }
-
-    /// The guiding principles (ROI Institute) this run applied, and how.
-    private var principles: [StudyReport.Principle] {
-        let unsourced = study.costs.filter { $0.source == nil }.count + (study.conversion.source == nil ? 1 : 0)
-        let emptyCategories = CostCategory.allCases.filter { c in !ledger.items.contains { $0.category == c } }
-        let horizonIsDefault = study.defaultsApplied.contains { $0.hasPrefix("benefits.horizon_months") }
-        let horizon =
-            horizonIsDefault
-            ? "Benefits counted over the first \(study.benefits.horizonMonths) months only (the default)."
-            : "Benefits counted over \(study.benefits.horizonMonths) months, as the study file states."
-        return [
-            .init(
-                number: 3, title: "Use only the most credible sources",
-                application: unsourced == 0
-                    ? "Every cost item and the conversion value state their source."
-                    : "\(unsourced) figure(s) lack a source; see the warnings."),
-            .init(
-                number: 4, title: "Choose the most conservative alternative",
-                application: "The headline is the ROI range of the \(NumberText.level(study.bootstrap.level)) bootstrap "
-                    + "interval, not the point estimate; its lower end is the conservative figure."),
-            .init(
-                number: 5, title: "Isolate the effect of the program",
-                application: "\(study.design.method.description) against never-trained units, with cluster-robust "
-                    + "inference and a cluster bootstrap."),
-            .init(number: 9, title: "Only the first year of benefits for short-term programs", application: horizon),
-            .init(
-                number: 10, title: "Fully load the costs",
-                application: emptyCategories.isEmpty
-                    ? "Direct, indirect (participants' time at loaded rates) and development costs are all included."
-                    : "No \(emptyCategories.map(\.rawValue).joined(separator: " or ")) costs were listed; check that none were incurred."),
-        ]
+            level: chain.level, benefits: figure(chain.benefits), costs: chain.costs.point,
+            netBenefits: figure(chain.netBenefits), roiPercent: figure(chain.roiPercent),
+            benefitCostRatio: figure(chain.benefitCostRatio), paybackMonths: figure(chain.paybackMonths),
+            probabilityPositive: chain.probabilityROIPositive, netPresentValue: figure(chain.netPresentValue),
+            hurdlePercent: chain.hurdlePercent, probabilityAboveHurdle: chain.probabilityROIAboveHurdle)
     }
 }

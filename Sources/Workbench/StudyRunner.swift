@@ -4,88 +4,91 @@ import Estimators
 import Inference
 import ModelSpec
 
-/// Runs a study: data → isolation estimate → cluster bootstrap → benefits, costs and ROI.
+/// Runs a study: data → every isolation method (with one seeded bootstrap) → triangulation →
+/// the headline's effect and replicates through the ROI chain.
 ///
-/// 1. Reads the CSV and checks that every column the study names exists (with "did you mean"
-///    advice pointing at the study key) and that the outcome is numeric.
-/// 2. Estimates the 2×2 difference-in-differences `y ~ treated + post + treated:post` with CR1
-///    standard errors clustered by the study's cluster column (`DiD2x2`; Stata
-///    `regress y i.treated##i.post, vce(cluster c)`).
-/// 3. Draws `replicates` pairs-cluster-bootstrap replicates (whole clusters with replacement,
-///    Cameron, Gelbach & Miller 2008 §3.1); each replicate re-estimates the DiD coefficient from
-///    per-cluster sufficient statistics, so a replicate costs O(G·k²) rather than O(N·k²).
-/// 4. Carries the point effect and every replicate effect through the benefit stream and the cost
-///    ledger (`ROICalculator`), so the ROI, BCR and payback intervals are percentile intervals of
-///    the same replicates (R `boot.ci(type = "perc")`).
+/// 1. Reads the CSV and checks every column the study names (with "did you mean" advice pointing
+///    at the study key), the outcome's type and that there are at least 2 clusters.
+/// 2. Runs each isolation method through its Attribution adapter (`IsolationDiD2x2`,
+///    `IsolationTWFE`, `IsolationCallawaySantAnna`, `IsolationSunAbraham`, `IsolationImputation`,
+///    `IsolationControlGroup`, `IsolationInterruptedTimeSeries`, `ParticipantEstimate`) with the
+///    same `IsolationBootstrap(replicates:seed:threads:level:)`, and once without it for the
+///    analytic interval.
+/// 3. Triangulates (`Triangulation`): the headline is the smallest benefit in the study's
+///    direction (guiding principle 4).
+/// 4. Carries the headline's effect and every replicate, in the direction of benefit, through
+///    `ROIChain.run` (conversion value drawn per replicate when uncertain, benefit stream, cost
+///    ledger, hurdle, interval type, principles log). The effect is a constant per unit per month
+///    (the scalar ATT of the headline method). A headline without replicates is refused.
 ///
-/// Replicate r draws from `RandomStream(seed:stream: r)`, so results are bit-identical for a seed
-/// whatever the thread count.
+/// Replicate r draws from `RandomStream(seed, r)` in every method and from the assumption stream of
+/// r for the conversion value, so results are bit-identical for a seed whatever the thread count.
 public enum StudyRunner {
     /// Runs `study`; `threads` bounds the bootstrap workers (default: all cores).
     ///
-    /// - Throws: `StudyError` for columns the data lack or cannot serve; `DataError` for an
-    ///   unreadable or malformed CSV; `EstimationError`/`ModelSpecError`/`InferenceError` when the
-    ///   design cannot be estimated; `AttributionError` for an impossible benefit stream or ledger.
+    /// - Throws: `StudyError` for columns the data lack or cannot serve, an isolation method that
+    ///   cannot be estimated (`isolationFailed`), a headline without replicates, or a horizon the
+    ///   data do not support; `DataError` for an unreadable or malformed CSV; `AttributionError`
+    ///   for an impossible benefit stream, ledger or chain.
     public static func run(_ study: Study, threads: Int? = nil) throws -> StudyResult {
         precondition(threads.map { $0 >= 1 } ?? true, "threads must be at least 1")
         let data = try DataFrame.readCSV(path: study.dataPath)
         try StudyDataCheck(study: study, data: data).check()
 
-        let did = try DiD2x2.estimate(specification(for: study), data: data)
-        let sample = try BootstrapSample(did: did)
-        let interaction = sample.statistics.columnNames.firstIndex(of: did.interactionName)!
-        let statistics = sample.statistics
-        let label = "cluster bootstrap (\(study.panel.cluster), G = \(sample.clusterCount))"
-        let replicates = ClusterBootstrap.run(
-            clusterCount: sample.clusterCount, replicates: study.bootstrap.replicates, seed: study.bootstrap.seed,
-            threads: threads, label: label
-        ) { weights in
-            [try statistics.coefficients(clusterWeights: weights)[interaction]]
+        let bootstrap = IsolationBootstrap(
+            replicates: study.bootstrap.replicates, seed: study.bootstrap.seed, threads: threads, level: study.bootstrap.level)
+        var estimators = StudyEstimatorResults()
+        let runs = try study.isolation.map {
+            try runMethod($0, study: study, data: data, bootstrap: bootstrap, results: &estimators)
+        }
+        let triangulation = try Triangulation(estimates: runs.map(\.estimate), direction: study.direction)
+        let headline = runs[triangulation.headlineIndex]
+        guard let replicates = headline.estimate.replicates else {
+            throw StudyError.headlineWithoutReplicates(
+                study.location(of: headline.spec.keyPath), method: headline.spec.method.description,
+                advice: "Its analytic interval cannot be carried through the conversion and costs. Add a method with a "
+                    + "bootstrap (did2x2, twfe, callaway_santanna, sun_abraham, imputation, control_group or "
+                    + "participant_estimates) that is at least as conservative, or leave this method out.")
         }
 
-        let population: Int
-        switch study.benefits.population {
-        case .stated(let n): population = n
-        case .treatedUnitsObservedPost: population = sample.treatedUnitsObservedPost
-        }
-        let conversion = try MonetaryConversion(
-            valuePerUnit: study.conversion.valuePerUnit, unitDescription: study.conversion.unit,
-            source: study.conversion.source)
-        let stream = try BenefitStream(
-            population: Double(population), horizonMonths: Double(study.benefits.horizonMonths), conversion: conversion)
-        let ledger = try CostLedger(items: study.costs.map(\.ledgerItem))
-        let effects = (0..<replicates.replicates).map { replicates.values[$0 * replicates.statisticCount] }
-        // Failed replicates are NaN rows; ROICalculator skips and counts them, so `failed` stays 0 here.
-        let roi = try ROICalculator.analyse(
-            effect: did.effect, replicates: effects, stream: stream, ledger: ledger, level: study.bootstrap.level,
-            seed: study.bootstrap.seed, scheme: label)
+        let sign = study.direction == .increase ? 1.0 : -1.0
+        let chainInput = try chainInputs(study: study, headline: headline, triangulation: triangulation, runs: runs)
+        let effect = EffectPath.constant(sign * headline.estimate.effect)
+        let paths = replicates.values.map { EffectPath.constant(sign * $0) }
+        let chain = try ROIChain.run(effect: effect, replicates: paths, settings: chainInput.settings)
+        let rois = try replicateROIs(paths, settings: chainInput.settings)
 
+        let observations = estimators.did?.observations ?? rowAccount(data, outcome: study.outcome)
+        let clusters = estimators.did?.clusters.count ?? clusterCount(data, cluster: study.panel.cluster, outcome: study.outcome)
         let warnings =
-            did.allWarnings
-            + StudyWarnings.make(study: study, clusterCount: sample.clusterCount, replicates: replicates, roi: roi)
+            runs.flatMap { run in run.estimate.notes.map { "\(run.spec.method): \($0)" } }
+            + StudyWarnings.make(study: study, clusterCount: clusters, chain: chain, headline: headline)
         return StudyResult(
-            study: study, did: did, replicates: replicates, roi: roi, ledger: ledger, benefitStream: stream,
-            clusterCount: sample.clusterCount, treatedUnitsObservedPost: sample.treatedUnitsObservedPost,
-            warnings: warnings)
+            study: study, methods: runs, triangulation: triangulation, estimators: estimators, chain: chain,
+            benefitStream: chainInput.settings.stream, ledger: chainInput.settings.ledger,
+            conversion: chainInput.settings.stream.conversion, headlineEffect: effect, headlineReplicates: paths,
+            roiReplicates: rois, observations: observations, clusterCount: clusters,
+            unitCount: clusterCount(data, cluster: study.panel.unit, outcome: study.outcome),
+            dataSupportMonths: chainInput.supportMonths, warnings: dedupe(warnings))
     }
 
-    /// The DiD specification a study describes: CR1 clustered by the study's cluster column.
-    static func specification(for study: Study) -> DiD2x2Specification {
-        let period: DiD2x2Specification.PostPeriod
-        switch study.design.period {
-        case .indicator(let column): period = .column(column)
-        case .treatmentStart(.number(let t)): period = .treatmentStart(t)
-        // Date columns hold days since 1970-01-01, so a date start compares in the same unit.
-        case .treatmentStart(.date(let days)): period = .treatmentStart(Double(days))
-        }
-        return DiD2x2Specification(
-            outcome: study.outcome, unit: study.panel.unit, time: study.panel.time,
-            treatedGroup: study.design.treatedGroup, period: period, cluster: study.panel.cluster,
-            covariance: .clustered(by: [study.panel.cluster], correction: .stata), level: study.bootstrap.level)
+    /// Rows read, and rows dropped for a missing outcome.
+    static func rowAccount(_ data: DataFrame, outcome: String) -> ObservationAccount {
+        let missing = numbers(data, outcome).filter(\.isNaN).count
+        let all = ObservationAccount(totalRows: data.rowCount, usedRows: data.rowCount, dropped: [])
+        return missing == 0 ? all : all.dropping(missing, for: .missingOutcome(variable: outcome))
     }
-}
 
-extension Study.CostEntry {
-    /// The entry as an Attribution ledger item.
-    var ledgerItem: CostItem { CostItem(name: item, category: category, amount: amount, source: source) }
+    /// Distinct non-missing values of `cluster` (a cluster or unit column) among rows with an observed outcome.
+    static func clusterCount(_ data: DataFrame, cluster: String, outcome: String) -> Int {
+        guard let column = data[cluster] else { return 0 }
+        let y = numbers(data, outcome)
+        return Set((0..<data.rowCount).filter { !y[$0].isNaN && !column.isMissing($0) }.map { column.text(at: $0) }).count
+    }
+
+    /// Warnings in first-seen order without repeats (methods fitted twice report the same notes).
+    static func dedupe(_ warnings: [String]) -> [String] {
+        var seen = Set<String>()
+        return warnings.filter { seen.insert($0).inserted }
+    }
 }

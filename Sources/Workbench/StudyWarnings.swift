@@ -11,23 +11,25 @@ enum StudyWarnings {
     /// (Cameron, Gelbach & Miller 2008; Cameron & Miller 2015, §VI).
     static let fewClusters = 30
 
-    static func make(study: Study, clusterCount: Int, replicates: BootstrapReplicates, roi: ROIAnalysis) -> [String] {
+    static func make(study: Study, clusterCount: Int, chain: ROIChainResult, headline: StudyMethodRun) -> [String] {
         var warnings: [String] = []
-        if clusterCount < fewClusters {
+        let usesClusters = study.isolation.contains { $0.method != .participantEstimates }
+        if usesClusters && clusterCount < fewClusters {
             warnings.append(
                 "Only \(clusterCount) clusters (\(study.panel.cluster)): the pairs cluster bootstrap may undercover; "
                     + "a wild cluster bootstrap or CR2/CR3 standard errors are better choices with few clusters.")
         }
-        if replicates.replicates < minimumReplicates {
+        if study.bootstrap.replicates < minimumReplicates {
             warnings.append(
-                "Only \(replicates.replicates) bootstrap replicates: interval endpoints are imprecise; use at least 999.")
+                "Only \(study.bootstrap.replicates) bootstrap replicates: interval endpoints are imprecise; use at least 999.")
         }
-        if replicates.failed > 0 {
+        if chain.failedReplicates > 0 {
             warnings.append(
-                "\(replicates.failed) of \(replicates.replicates) bootstrap replicates failed (a resample that "
-                    + "cannot identify the effect, e.g. one without comparison clusters) and were left out of the intervals.")
+                "\(chain.failedReplicates) of \(study.bootstrap.replicates) bootstrap replicates of the headline method "
+                    + "(\(headline.spec.method)) failed (a resample that cannot identify the effect, e.g. one without "
+                    + "comparison clusters) and were left out of the ROI intervals.")
         }
-        if roi.roiInterval.usesExtremes {
+        if chain.roiPercent.interval.usesExtremes {
             warnings.append(
                 "Interval endpoints fell on extreme order statistics: too few successful replicates for a "
                     + "\(Int((study.bootstrap.level * 100).rounded())) % interval; add replicates.")
@@ -46,7 +48,13 @@ enum StudyWarnings {
                 "Benefits are counted over \(study.benefits.horizonMonths) months; guiding principle 9 counts only the "
                     + "first year for short-term programs. Justify the longer horizon in the report.")
         }
-        if roi.point.paybackMonths.isInfinite {
+        if chain.extrapolatedMonths > 0 {
+            warnings.append(
+                "The data support \(chain.schedule.monthly.count - chain.extrapolatedMonths) month(s) after training; the "
+                    + "other \(chain.extrapolatedMonths) month(s) of the horizon follow the extrapolation choice "
+                    + "(\(study.benefits.extrapolationName)).")
+        }
+        if chain.paybackMonths.point.isInfinite {
             warnings.append("Monthly benefits are not positive at the point estimate: the program does not pay back.")
         }
         return warnings

@@ -32,10 +32,10 @@ struct StudyErrorTests {
         #expect(location == StudyLocation(file: "s.yml", keyPath: "panel.clustr", line: 6, column: 3))
         #expect(key == "clustr")
         #expect(suggestion == "cluster")
-        #expect(allowed == ["unit", "time", "cluster"])
+        #expect(allowed == ["unit", "time", "cluster", "time_unit"])
         #expect(
             error.description
-                == "s.yml:6:3: panel.clustr: unknown key 'clustr'. Did you mean 'cluster'? Allowed keys here: unit, time, cluster.")
+                == "s.yml:6:3: panel.clustr: unknown key 'clustr'. Did you mean 'cluster'? Allowed keys here: unit, time, cluster, time_unit.")
     }
 
     @Test("unknown top-level key far from every known key has no suggestion")

@@ -67,7 +67,8 @@ struct StudyParsingTests {
         #expect(study.panel == Study.Panel(unit: "employee_id", time: "month", cluster: "team_id"))
         #expect(!study.panel.clusterIsDefault)
         #expect(study.outcome == "sales")
-        #expect(study.design == Study.Design(method: .did2x2, treatedGroup: "trained_team", period: .indicator(column: "post")))
+        #expect(study.isolation.map(\.method) == [.did2x2])
+        #expect(study.did2x2Design == Study.Design(treatedGroup: "trained_team", period: .indicator(column: "post")))
         #expect(study.conversion == Study.Conversion(valuePerUnit: 0.3, unit: "USD of sales", source: "Finance"))
         #expect(study.benefits == Study.Benefits(horizonMonths: 6, population: .stated(250)))
         #expect(study.costs.count == 4)
@@ -91,7 +92,13 @@ struct StudyParsingTests {
         #expect(study.bootstrap.seed == UInt64.max)
         #expect(!study.bootstrap.seedIsDefault)
         #expect(study.bootstrap.level == 0.9)
-        #expect(study.defaultsApplied.isEmpty)
+        // This file sets every key of the 2×2 format; only the keys added with the attribution
+        // chain (StudyParsingChainTests) are defaulted.
+        let newKeys = [
+            "panel.time_unit", "direction", "conversion.volume_per_month", "conversion.credibility", "benefits.decay_per_year",
+            "benefits.discount_rate_per_year", "benefits.extrapolation", "roi.hurdle_percent", "roi.interval",
+        ]
+        #expect(Set(study.defaultsApplied.map { String($0.prefix { $0 != " " && $0 != ":" }) }) == Set(newKeys))
     }
 
     @Test("defaults: cluster = unit, 12-month horizon, observed population, 999 replicates, fixed seed, 0.95")
@@ -101,7 +108,7 @@ struct StudyParsingTests {
         #expect(study.dataPath == "/tmp/panel.csv")
         #expect(study.panel.cluster == "id")
         #expect(study.panel.clusterIsDefault)
-        #expect(study.design.period == .treatmentStart(.number(13)))
+        #expect(study.did2x2Design?.period == .treatmentStart(.number(13)))
         #expect(study.conversion.source == nil)
         #expect(study.benefits.horizonMonths == 12)
         #expect(study.benefits.population == .treatedUnitsObservedPost)
@@ -118,7 +125,7 @@ struct StudyParsingTests {
     func treatmentStartDate() throws {
         let yaml = minimalStudyYAML.replacingOccurrences(of: "treatment_start: 13", with: "treatment_start: 2025-01-01")
         let study = try Study.parse(yaml: yaml, baseDirectory: "/")
-        #expect(study.design.period == .treatmentStart(.date(daysSinceEpoch: 20089)))
+        #expect(study.did2x2Design?.period == .treatmentStart(.date(daysSinceEpoch: 20089)))
         #expect(Study.TimePoint.date(daysSinceEpoch: 20089).description == "2025-01-01")
     }
 

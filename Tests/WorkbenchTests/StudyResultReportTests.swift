@@ -19,18 +19,21 @@ struct StudyResultReportTests {
         #expect(report.observations.controlUnits == 300)
         #expect(report.bootstrap.seed == 20_260_101)
         #expect(report.bootstrap.replicates == 999)
-        #expect(report.bootstrap.scheme == "cluster bootstrap (team_id, G = 30)")
+        #expect(report.bootstrap.scheme == "cluster bootstrap (G = 30) over team_id")
         #expect(report.design.method == "2×2 difference-in-differences")
         #expect(report.design.covariance.contains("team_id"))
         #expect(
             report.roi.roiPercent
                 == StudyReport.Figure(
-                    point: result.roi.point.roiPercent, lower: result.roi.roiInterval.lower, upper: result.roi.roiInterval.upper))
-        #expect(report.effect.estimate == result.did.effect)
-        #expect(report.means?.doubleDifference == result.did.meansTable.doubleDifference)
+                    point: result.chain.roiPercent.point, lower: result.chain.roiPercent.interval.lower,
+                    upper: result.chain.roiPercent.interval.upper))
+        let did = try #require(result.did)
+        #expect(report.effect.estimate == did.effect)
+        #expect(report.means?.doubleDifference == did.meansTable.doubleDifference)
         #expect(report.costs.total == 296_200)
         #expect(report.costs.subtotals.map(\.amount) == [60_000, 232_800, 3_400])
-        #expect(report.benefits.totalBenefits == result.roi.point.benefits)
+        #expect(report.benefits.totalBenefits == result.chain.benefits.point)
+        #expect(report.roi.netPresentValue?.point == result.chain.netPresentValue.point)
         #expect(report.principles.map(\.number) == [3, 4, 5, 9, 10])
         #expect(report.assumptions.contains { $0.hasPrefix("Parallel trends") })
         #expect(report.assumptions.contains { $0.hasPrefix("No anticipation") })
