@@ -15,12 +15,14 @@ struct KernelCommand: ParsableCommand {
         commandName: "kernel",
         abstract: "The line protocol the Jupyter kernel talks to (not for interactive use; see 'impact repl').",
         discussion: """
-            Installed in Jupyter with `make kernel` (kernel/impact_kernel). Each line of standard
-            input is a JSON request {"code": "CELL"}; each reply is one line of JSON:
+            Installed in Jupyter with `make kernel` (kernel/impact_kernel).
+            Each line of standard input is a JSON request {"code": "CELL"};
+            each reply is one line of JSON:
               {"status":"ok","outputs":[{"text":…,"html":…,"svg":…}, …]}
               {"status":"error","outputs":[…],"error":"MESSAGE","line":N}
-            A cell runs line by line in one session (the repl's commands) and stops at the first
-            failing line; earlier lines' results stay in the session.
+            A cell runs line by line in one session (the repl's commands) and
+            stops at the first failing line; earlier lines' results stay in
+            the session.
             """)
 
     func run() throws {
