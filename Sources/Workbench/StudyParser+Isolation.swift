@@ -237,7 +237,7 @@ extension StudyParser {
             }
             caliper = value
         } else {
-            defaultsApplied.append("\(node.keyPath).caliper = none (default: every trained unit is matched)")
+            defaultsApplied.append("\(node.keyPath).caliper = none (default: no trained unit is dropped for the distance to its match)")
         }
         var replacement = true
         if let r = m.optional("replacement") {
