@@ -84,6 +84,43 @@ extension Study {
         }
     }
 
+    /// The estimator of a `control_group` isolation method (`isolation[].estimator`).
+    ///
+    /// The three covariate adjustments of `ControlGroupComparison` are refit in every bootstrap
+    /// replicate; matching is not (the naive bootstrap is invalid for it, Abadie & Imbens 2008), so
+    /// it runs as `IsolationMatching` with the Abadie–Imbens variance and the Otsu–Rai weighted
+    /// bootstrap.
+    public enum ControlGroupEstimator: Sendable, Equatable, CustomStringConvertible {
+        /// Separate outcome regressions per arm, ATT (`estimator: regression`).
+        case regressionAdjustment
+        /// Normalized inverse-probability weighting, ATT (`estimator: ipw`).
+        case inverseProbabilityWeighting
+        /// Augmented IPW, ATE (`estimator: aipw`).
+        case augmentedInverseProbabilityWeighting
+        /// Nearest-neighbour matching on the propensity score, ATT (`estimator: matching`).
+        case matching(NearestNeighbourMatchingSpecification)
+
+        /// The `ControlGroupComparison` method of a covariate adjustment; `nil` for matching.
+        public var comparisonMethod: ControlGroupMethod? {
+            switch self {
+            case .regressionAdjustment: return .regressionAdjustment
+            case .inverseProbabilityWeighting: return .inverseProbabilityWeighting
+            case .augmentedInverseProbabilityWeighting: return .augmentedInverseProbabilityWeighting
+            case .matching: return nil
+            }
+        }
+
+        /// The estimator's name as `ControlGroupMethod` and `NearestNeighbourMatchingSpecification` word it.
+        public var description: String {
+            switch self {
+            case .regressionAdjustment: return ControlGroupMethod.regressionAdjustment.description
+            case .inverseProbabilityWeighting: return ControlGroupMethod.inverseProbabilityWeighting.description
+            case .augmentedInverseProbabilityWeighting: return ControlGroupMethod.augmentedInverseProbabilityWeighting.description
+            case .matching(let specification): return specification.description
+            }
+        }
+    }
+
     /// What one isolation method needs beyond the panel, by method.
     public enum IsolationDetail: Sendable, Equatable {
         /// A 2×2 design: treated group and post period.
@@ -98,7 +135,7 @@ extension Study {
         /// The imputation estimator on a first-treated-period column, with anticipation periods.
         case imputation(cohort: String, anticipation: Int)
         /// Comparison of `treated` (0/1) with untreated rows, adjusted for `covariates`.
-        case controlGroup(treated: String, covariates: [String], estimator: ControlGroupMethod)
+        case controlGroup(treated: String, covariates: [String], estimator: ControlGroupEstimator)
         /// The mean outcome of the rows with `treatedGroup` = 1 (all rows when nil) by period,
         /// interrupted at `interruption`.
         case interruptedTimeSeries(treatedGroup: String?, interruption: TimePoint)

@@ -15,10 +15,13 @@ extension StudyParser {
         .callawaySantAnna: ["method", "cohort", "treatment", "control_group", "anticipation"],
         .sunAbraham: ["method", "cohort"],
         .imputation: ["method", "cohort", "anticipation"],
-        .controlGroup: ["method", "treated", "covariates", "estimator"],
+        .controlGroup: ["method", "treated", "covariates", "estimator"] + matchingKeys,
         .interruptedTimeSeries: ["method", "treated_group", "interruption"],
         .participantEstimates: ["method", "survey", "improvement", "share", "confidence", "extreme_multiple"],
     ]
+
+    /// Keys of `control_group` that only `estimator: matching` reads.
+    static let matchingKeys = ["neighbours", "caliper", "replacement", "distance"]
 
     /// One value of a closed set of names, with a did-you-mean suggestion.
     func choice<T: RawRepresentable>(_ node: StudyNode, among cases: [T], what: String) throws -> T
@@ -188,17 +191,71 @@ extension StudyParser {
         guard !covariates.isEmpty else {
             throw StudyError.invalidValue(list.location, value: "an empty list", advice: "Name at least one covariate.")
         }
-        let estimators: [String: ControlGroupMethod] = [
+        let estimators: [String: Study.ControlGroupEstimator?] = [
             "regression": .regressionAdjustment, "ipw": .inverseProbabilityWeighting,
-            "aipw": .augmentedInverseProbabilityWeighting,
+            "aipw": .augmentedInverseProbabilityWeighting, "matching": nil,
         ]
-        var estimator = ControlGroupMethod.regressionAdjustment
+        var estimator = Study.ControlGroupEstimator.regressionAdjustment
         if let e = m.optional("estimator") {
-            estimator = try lookup(e, in: estimators, what: "control-group estimator")
+            // nil stands for matching, whose specification the keys below complete.
+            estimator = try lookup(e, in: estimators, what: "control-group estimator") ?? .matching(try parseMatching(m, node: node))
         } else {
             defaultsApplied.append("\(node.keyPath).estimator = regression (default: regression adjustment, ATT)")
         }
+        if estimator.comparisonMethod != nil, let key = Self.matchingKeys.first(where: { m.optional($0) != nil }) {
+            throw StudyError.conflictingKeys(
+                node.location, keys: ["estimator: \(estimator)", key],
+                advice: "'\(key)' goes with 'estimator: matching'; remove it or match.")
+        }
         return .controlGroup(treated: treated, covariates: covariates, estimator: estimator)
+    }
+
+    /// The matching keys of a `control_group` item, with the options of `impact compare --match`.
+    ///
+    /// Defaults: 1 neighbour, no caliper, the propensity score as distance (MatchIt's defaults) and
+    /// matching **with** replacement, unlike MatchIt and `impact compare`: the Abadie–Imbens variance
+    /// and the weighted bootstrap that carry the effect's uncertainty into the ROI interval are
+    /// derived for matching with replacement (Abadie & Imbens 2006).
+    mutating func parseMatching(_ m: StudyMapping, node: StudyNode) throws -> NearestNeighbourMatchingSpecification {
+        var neighbours = 1
+        if let n = m.optional("neighbours") {
+            neighbours = try n.integer()
+            guard neighbours >= 1 else {
+                throw StudyError.invalidValue(
+                    n.location, value: "\(neighbours)", advice: "Give the controls per trained unit as 1 or more (like --ratio).")
+            }
+        } else {
+            defaultsApplied.append("\(node.keyPath).neighbours = 1 (default: one control per trained unit, as MatchIt)")
+        }
+        var caliper: Double?
+        if let c = m.optional("caliper") {
+            let value = try c.number()
+            guard value > 0 else {
+                throw StudyError.invalidValue(
+                    c.location, value: "\(value)",
+                    advice: "Give the caliper in standard deviations of the distance, above 0 (e.g. 0.2), or leave it out.")
+            }
+            caliper = value
+        } else {
+            defaultsApplied.append("\(node.keyPath).caliper = none (default: no trained unit is dropped for the distance to its match)")
+        }
+        var replacement = true
+        if let r = m.optional("replacement") {
+            replacement = try lookup(r, in: ["true": true, "false": false], what: "replacement choice")
+        } else {
+            defaultsApplied.append(
+                "\(node.keyPath).replacement = true (default: the Abadie–Imbens variance and the weighted bootstrap assume "
+                    + "matching with replacement)")
+        }
+        var distance = NearestNeighbourMatchingSpecification.Distance.propensityScore
+        if let d = m.optional("distance") {
+            distance = try lookup(
+                d, in: ["propensity_score": .propensityScore, "logit": .linearPropensityScore], what: "matching distance")
+        } else {
+            defaultsApplied.append("\(node.keyPath).distance = propensity_score (default, as MatchIt)")
+        }
+        return NearestNeighbourMatchingSpecification(
+            ratio: neighbours, replacement: replacement, caliper: caliper, distance: distance)
     }
 
     mutating func parseSurvey(_ m: StudyMapping, node: StudyNode) throws -> Study.Survey {

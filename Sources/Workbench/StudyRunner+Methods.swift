@@ -79,7 +79,16 @@ extension StudyRunner {
             method = IsolationImputation(specification: iSpec, data: data)
             treatedPost = cohortPost(data, cohort: cohort, time: time)
         case .controlGroup(let treated, let covariates, let estimator):
-            method = IsolationControlGroup(method: estimator, data: data, outcome: y, treatment: treated, covariates: covariates)
+            if case .matching(let matching) = estimator {
+                // Not refit per replicate: IsolationMatching perturbs the linearised terms instead.
+                method = IsolationMatching(
+                    data: data, outcome: y, treatment: treated, covariates: covariates, specification: matching)
+            } else if let comparison = estimator.comparisonMethod {
+                method = IsolationControlGroup(
+                    method: comparison, data: data, outcome: y, treatment: treated, covariates: covariates)
+            } else {
+                preconditionFailure("every control-group estimator but matching is a ControlGroupComparison method")
+            }
             treatedPost = indicator(data, treated)
         case .interruptedTimeSeries(let group, let interruption):
             let rows = group.map { indicator(data, $0) } ?? [Bool](repeating: true, count: data.rowCount)
