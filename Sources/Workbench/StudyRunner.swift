@@ -19,7 +19,7 @@ import ModelSpec
 /// 4. Carries the headline's effect and every replicate, in the direction of benefit, through
 ///    `ROIChain.run` (conversion value drawn per replicate when uncertain, benefit stream, cost
 ///    ledger, hurdle, interval type, principles log). The effect is a constant per unit per month
-///    (the scalar ATT of the headline method). A headline without replicates is refused.
+///    (the scalar ATT of the headline method).
 ///
 /// Replicate r draws from `RandomStream(seed, r)` in every method and from the assumption stream of
 /// r for the conversion value, so results are bit-identical for a seed whatever the thread count.
@@ -43,13 +43,7 @@ public enum StudyRunner {
         }
         let triangulation = try Triangulation(estimates: runs.map(\.estimate), direction: study.direction)
         let headline = runs[triangulation.headlineIndex]
-        guard let replicates = headline.estimate.replicates else {
-            throw StudyError.headlineWithoutReplicates(
-                study.location(of: headline.spec.keyPath), method: headline.spec.method.description,
-                advice: "Its analytic interval cannot be carried through the conversion and costs. Add a method with a "
-                    + "bootstrap (did2x2, twfe, callaway_santanna, sun_abraham, imputation, control_group or "
-                    + "participant_estimates) that is at least as conservative, or leave this method out.")
-        }
+        let replicates = try headlineReplicates(headline, study: study)
 
         let sign = study.direction == .increase ? 1.0 : -1.0
         let chainInput = try chainInputs(study: study, headline: headline, triangulation: triangulation, runs: runs)
@@ -70,6 +64,22 @@ public enum StudyRunner {
             roiReplicates: rois, observations: observations, clusterCount: clusters,
             unitCount: clusterCount(data, cluster: study.panel.unit, outcome: study.outcome),
             dataSupportMonths: chainInput.supportMonths, warnings: dedupe(warnings))
+    }
+
+    /// The headline's bootstrap replicates, which carry its sampling uncertainty through the chain.
+    ///
+    /// Every isolation adapter now bootstraps (the interrupted time series by moving blocks), so a
+    /// run without replicates comes only from a method added later without one; it is refused
+    /// rather than given an interval that ignores the effect's uncertainty.
+    /// - Throws: `StudyError.headlineWithoutReplicates` at the method's key.
+    static func headlineReplicates(_ headline: StudyMethodRun, study: Study) throws -> BootstrapReplicates {
+        guard let replicates = headline.estimate.replicates else {
+            throw StudyError.headlineWithoutReplicates(
+                study.location(of: headline.spec.keyPath), method: headline.spec.method.description,
+                advice: "Its analytic interval cannot be carried through the conversion and costs. Add a method with a "
+                    + "bootstrap that is at least as conservative, or leave this method out.")
+        }
+        return replicates
     }
 
     /// Rows read, and rows dropped for a missing outcome.
