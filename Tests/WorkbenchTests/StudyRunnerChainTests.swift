@@ -123,7 +123,7 @@ struct StudyRunnerChainTests {
         #expect(report.design.method == "Callaway–Sant'Anna")
         #expect(report.effect.bootstrap.lower == result.headline.estimate.lower)
         #expect(report.bootstrap.failed == result.chain.failedReplicates)
-        #expect(report.sensitivity == nil && report.chainOfImpact == nil && report.diagnostics.isEmpty)
+        #expect(report.sensitivity != nil && report.chainOfImpact?.levels.count == 5 && !report.diagnostics.isEmpty)
     }
 
     @Test("the same seed gives identical results with 1 and 2 threads")
