@@ -68,7 +68,7 @@ extension StudyRunner {
             StudyReportSections.eventStudySection($0, bands: nil, level: level)
         }
         var trends: StudyReport.TrendSection?
-        if let (grouping, starts) = trendGrouping(study) {
+        if let (grouping, starts) = trendGrouping(study, data: data) {
             do {
                 trends = try StudyReportSections.trendSection(
                     frame: data, outcome: study.outcome, time: study.panel.time, grouping: grouping, treatmentStarts: starts
@@ -100,13 +100,20 @@ extension StudyRunner {
     }
 
     /// The trend plot's grouping from the first method that names a group: a 2×2's treated group
-    /// (marked at its treatment start when stated), a cohort column, or an interrupted series' group.
-    static func trendGrouping(_ study: Study) -> (StudyReportSections.TrendGrouping, [Double]?)? {
+    /// (marked at its treatment start, or at the first period its post column marks), a cohort
+    /// column, or an interrupted series' group.
+    static func trendGrouping(_ study: Study, data: DataFrame) -> (StudyReportSections.TrendGrouping, [Double]?)? {
         for spec in study.isolation {
             switch spec.detail {
             case .did2x2(let design):
-                if case .treatmentStart(let t) = design.period { return (.treatedGroup(column: design.treatedGroup), [t.value]) }
-                return (.treatedGroup(column: design.treatedGroup), nil)
+                switch design.period {
+                case .treatmentStart(let t): return (.treatedGroup(column: design.treatedGroup), [t.value])
+                case .indicator(let column):
+                    // A 2×2's post column is calendar time: its first marked period is the treatment start.
+                    let times = numbers(data, study.panel.time)
+                    let start = zip(numbers(data, column), times).filter { $0.0 == 1 && !$0.1.isNaN }.map(\.1).min()
+                    return (.treatedGroup(column: design.treatedGroup), start.map { [$0] })
+                }
             case .callawaySantAnna(.cohort(let c), _, _), .sunAbraham(let c), .imputation(let c, _):
                 return (.cohort(column: c), nil)
             case .interruptedTimeSeries(let group?, let interruption):

@@ -57,7 +57,8 @@ struct StudyRunnerSectionsTests {
         #expect(sensitivity.tornado.map(\.assumption).contains { $0.lowercased().contains("horizon") })
         let data = try DataFrame.readCSV(path: result.study.dataPath)
         let trends = try StudyReportSections.trendSection(
-            frame: data, outcome: "sales", time: "month", grouping: .treatedGroup(column: "trained_team"))
+            frame: data, outcome: "sales", time: "month", grouping: .treatedGroup(column: "trained_team"),
+            treatmentStarts: [13])  // the first month the post column marks
         #expect(report.trends == trends.section)
         #expect(report.eventStudy == nil && report.balance == nil)
         // The 2×2 is no event study: the breakdown check says why it did not run.
