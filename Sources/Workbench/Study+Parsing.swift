@@ -22,12 +22,14 @@ import Yams
 ///   development: [{item: Curriculum, total: 40000, share: 0.25}]
 /// roi: {hurdle_percent: 25, interval: percentile}
 /// bootstrap: {replicates: 999, seed: 20260101, level: 0.95}   # all optional
+/// sensitivity: {mbar: [0, 0.5, 1, 1.5, 2], tornado: {costs_plus_minus: 0.2}}   # optional
+/// chain_of_impact: {reaction: {file: reaction.csv}, intangibles: [{name: Morale, evidence: survey}]}
 /// ```
 extension Study {
     /// Top-level keys of a study file.
     static let topLevelKeys = [
         "study", "data", "panel", "outcome", "direction", "isolation", "design", "conversion", "benefits", "costs",
-        "roi", "bootstrap",
+        "roi", "bootstrap", "sensitivity", "chain_of_impact",
     ]
 
     /// Reads and parses the study file at `path`; relative paths inside it are resolved against
@@ -131,10 +133,13 @@ struct StudyParser {
         try checkCurrencies(conversion: conversion, costs: costs, costCurrency: costCurrency)
         let roi = try parseROI(top.optional("roi"))
         let bootstrap = try parseBootstrap(top.optional("bootstrap"))
+        let sensitivity = try parseSensitivity(top.optional("sensitivity"))
+        let chainOfImpact = try parseChainOfImpact(top.optional("chain_of_impact"))
         return Study(
             file: file, title: title, dataPathAsWritten: dataWritten, dataPath: resolve(dataWritten), panel: panel,
             outcome: outcome, direction: direction, isolation: isolation, conversion: conversion, benefits: benefits,
-            costs: costs, costCurrency: costCurrency, roi: roi, bootstrap: bootstrap, defaultsApplied: defaultsApplied,
+            costs: costs, costCurrency: costCurrency, roi: roi, bootstrap: bootstrap, sensitivity: sensitivity,
+            chainOfImpact: chainOfImpact, defaultsApplied: defaultsApplied,
             locations: locations)
     }
 

@@ -50,6 +50,10 @@ public struct Study: Sendable, Equatable {
     public let roi: ROISettings
     /// Bootstrap settings (`bootstrap`).
     public let bootstrap: BootstrapSettings
+    /// M̄ grid and tornado ranges of the ROI sensitivity (`sensitivity`).
+    public let sensitivity: SensitivitySettings
+    /// Level 1–3 data files and intangibles (`chain_of_impact`).
+    public let chainOfImpact: ChainOfImpactSettings
     /// Human-readable notes on the defaults that were applied, e.g.
     /// `benefits.horizon_months = 12 (default; guiding principle 9)`.
     public let defaultsApplied: [String]
@@ -62,8 +66,9 @@ public struct Study: Sendable, Equatable {
         file: String, title: String, dataPathAsWritten: String, dataPath: String, panel: Panel,
         outcome: String, direction: Triangulation.BenefitDirection = .increase, isolation: [IsolationSpec],
         conversion: Conversion, benefits: Benefits, costs: [CostEntry], costCurrency: String? = nil,
-        roi: ROISettings = ROISettings(), bootstrap: BootstrapSettings, defaultsApplied: [String] = [],
-        locations: [String: StudyLocation] = [:]
+        roi: ROISettings = ROISettings(), bootstrap: BootstrapSettings,
+        sensitivity: SensitivitySettings = SensitivitySettings(), chainOfImpact: ChainOfImpactSettings = ChainOfImpactSettings(),
+        defaultsApplied: [String] = [], locations: [String: StudyLocation] = [:]
     ) {
         precondition(!isolation.isEmpty, "a study needs at least one isolation method (guiding principle 5)")
         self.file = file
@@ -80,6 +85,8 @@ public struct Study: Sendable, Equatable {
         self.costCurrency = costCurrency
         self.roi = roi
         self.bootstrap = bootstrap
+        self.sensitivity = sensitivity
+        self.chainOfImpact = chainOfImpact
         self.defaultsApplied = defaultsApplied
         self.locations = locations
     }

@@ -7,10 +7,13 @@ import Reporting
 /// The Codable report of a study run: values copied from the result, plus the assumptions and
 /// guiding principles stated in words. Nothing is estimated here.
 extension StudyResult {
-    /// The report the Markdown, HTML and JSON writers format. The sections another stage fills
-    /// (sensitivity, chain of impact, event study, trends, balance, diagnostics) stay at their defaults.
+    /// The report the Markdown, HTML and JSON writers format, with the run's sections
+    /// (`sections`), the chain of impact (levels 4 and 5 from the headline row and the ROI) and the
+    /// diagnostics of every ingredient the run has (`diagnosticIngredients`).
     public var report: StudyReport {
         let level = study.bootstrap.level
+        let isolation = isolationSection
+        let roi = roiSection
         let estimate = headline.estimate
         let analytic = headline.analytic
         return StudyReport(
@@ -28,13 +31,16 @@ extension StudyResult {
                 effectPerUnitPerMonth: chain.effect.point, population: benefitStream.population,
                 populationBasis: populationBasis, horizonMonths: benefitStream.horizonMonths,
                 monthlyBenefits: chain.schedule.monthly.first ?? 0, totalBenefits: chain.benefits.point),
-            costs: costSection, roi: roiSection,
+            costs: costSection, roi: roi,
             bootstrap: .init(
                 scheme: schemeLabel, interval: chain.method.label, replicates: study.bootstrap.replicates,
                 failed: chain.failedReplicates, seed: seed, level: level,
                 usesExtremes: chain.effect.interval.usesExtremes || chain.roiPercent.interval.usesExtremes),
             assumptions: assumptions, principles: principles, defaultsApplied: study.defaultsApplied,
-            warnings: warnings, isolation: isolationSection, conversions: conversionRows)
+            warnings: warnings, isolation: isolation, chainOfImpact: chainOfImpactSection(isolation: isolation, roi: roi),
+            conversions: conversionRows, sensitivity: sections.sensitivity, eventStudy: sections.eventStudy,
+            trends: sections.trends, balance: sections.balance,
+            diagnostics: StudyReportSections.diagnostics(diagnosticIngredients(isolation: isolation)))
     }
 
     /// Who the benefits are summed over, in words.
@@ -116,7 +122,7 @@ extension StudyResult {
         return StudyReport.Costs(items: lines, subtotals: subtotals, total: ledger.total)
     }
 
-    private var roiSection: StudyReport.ROI {
+    var roiSection: StudyReport.ROI {
         func figure(_ e: ROIEstimate) -> StudyReport.Figure {
             .init(point: e.point, lower: e.interval.lower, upper: e.interval.upper)
         }

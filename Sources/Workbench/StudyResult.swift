@@ -44,13 +44,16 @@ public struct StudyResult: Sendable {
     public let dataSupportMonths: Int?
     /// Warnings from every stage, estimation first.
     public let warnings: [String]
+    /// Chain of impact, sensitivity, event time, trends and balance, as the run computed them.
+    public let sections: StudyRunSections
 
     /// A value from its parts.
     public init(
         study: Study, methods: [StudyMethodRun], triangulation: Triangulation, estimators: StudyEstimatorResults,
         chain: ROIChainResult, benefitStream: BenefitStream, ledger: CostLedger, conversion: MonetaryConversion,
         headlineEffect: EffectPath, headlineReplicates: [EffectPath], roiReplicates: [Double],
-        observations: ObservationAccount, clusterCount: Int, unitCount: Int, dataSupportMonths: Int?, warnings: [String]
+        observations: ObservationAccount, clusterCount: Int, unitCount: Int, dataSupportMonths: Int?, warnings: [String],
+        sections: StudyRunSections = StudyRunSections()
     ) {
         precondition(methods.count == triangulation.estimates.count, "one run per triangulated estimate")
         self.study = study
@@ -69,6 +72,7 @@ public struct StudyResult: Sendable {
         self.unitCount = unitCount
         self.dataSupportMonths = dataSupportMonths
         self.warnings = warnings
+        self.sections = sections
     }
 
     /// The headline method's run.

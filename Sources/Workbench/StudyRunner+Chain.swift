@@ -3,9 +3,11 @@ import Inference
 
 /// The ROI-chain settings a study describes: conversion, benefit stream, ledger, hurdle, interval.
 extension StudyRunner {
-    /// Settings of the chain and the whole months after training the headline's data support.
+    /// Settings of the chain (with the loaded chain of impact, whose principles 1, 2 and 11 the
+    /// chain logs) and the whole months after training the headline's data support.
     static func chainInputs(
-        study: Study, headline: StudyMethodRun, triangulation: Triangulation, runs: [StudyMethodRun]
+        study: Study, headline: StudyMethodRun, triangulation: Triangulation, runs: [StudyMethodRun],
+        chainOfImpact: ChainOfImpact? = nil
     ) throws -> (settings: ROIChain.Settings, supportMonths: Int?) {
         let conversion = try monetaryConversion(study.conversion)
         let population: Int
@@ -40,7 +42,7 @@ extension StudyRunner {
             stream: stream, ledger: ledger, level: study.bootstrap.level, method: study.roi.interval,
             hurdlePercent: study.roi.hurdlePercent, seed: study.bootstrap.seed,
             scheme: headline.estimate.replicates?.scheme ?? headline.estimate.inference,
-            horizonIsFirstYearDefault: b.horizonIsDefault, priorPrinciples: prior,
+            horizonIsFirstYearDefault: b.horizonIsDefault, priorPrinciples: prior, chainOfImpact: chainOfImpact,
             benefitCurrency: study.conversion.currency)
         return (settings, support)
     }

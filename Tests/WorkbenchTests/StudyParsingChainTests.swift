@@ -113,6 +113,10 @@ struct StudyParsingChainTests {
             study.defaultsApplied == [
                 "isolation[3].control_group = never_treated (default, as R did)",
                 "isolation[3].anticipation = 0 (default: no anticipation)",
+                "sensitivity.mbar = [0, 0.5, 1, 1.5, 2] (default)",
+                "sensitivity.tornado = the conversion's uncertainty range (when stated), the effect's interval and every "
+                    + "cost item ±20 % (default)",
+                "chain_of_impact: no level 1–3 data and no intangibles (default)",
             ])
     }
 

@@ -97,6 +97,7 @@ struct StudyParsingTests {
         let newKeys = [
             "panel.time_unit", "direction", "conversion.volume_per_month", "conversion.credibility", "benefits.decay_per_year",
             "benefits.discount_rate_per_year", "benefits.extrapolation", "roi.hurdle_percent", "roi.interval",
+            "sensitivity.mbar", "sensitivity.tornado", "chain_of_impact",
         ]
         #expect(Set(study.defaultsApplied.map { String($0.prefix { $0 != " " && $0 != ":" }) }) == Set(newKeys))
     }

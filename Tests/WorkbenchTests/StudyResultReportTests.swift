@@ -34,7 +34,8 @@ struct StudyResultReportTests {
         #expect(report.costs.subtotals.map(\.amount) == [60_000, 232_800, 3_400])
         #expect(report.benefits.totalBenefits == result.chain.benefits.point)
         #expect(report.roi.netPresentValue?.point == result.chain.netPresentValue.point)
-        #expect(report.principles.map(\.number) == [3, 4, 5, 9, 10])
+        // The study's chain of impact logs principle 2 (levels 1–3 data) and 11 (intangibles).
+        #expect(report.principles.map(\.number) == [2, 3, 4, 5, 9, 10, 11])
         #expect(report.assumptions.contains { $0.hasPrefix("Parallel trends") })
         #expect(report.assumptions.contains { $0.hasPrefix("No anticipation") })
         #expect(report.assumptions.contains { $0.contains("never-trained") })

@@ -123,7 +123,7 @@ struct StudyRunnerChainTests {
         #expect(report.design.method == "Callaway–Sant'Anna")
         #expect(report.effect.bootstrap.lower == result.headline.estimate.lower)
         #expect(report.bootstrap.failed == result.chain.failedReplicates)
-        #expect(report.sensitivity == nil && report.chainOfImpact == nil && report.diagnostics.isEmpty)
+        #expect(report.sensitivity != nil && report.chainOfImpact?.levels.count == 5 && !report.diagnostics.isEmpty)
     }
 
     @Test("the same seed gives identical results with 1 and 2 threads")
@@ -156,23 +156,47 @@ struct StudyRunnerChainTests {
         #expect(shorter.dataSupportMonths == 6)
     }
 
-    @Test("an analytic-only headline is refused for the ROI interval, naming the method")
-    func analyticOnlyHeadline() throws {
+    @Test("an interrupted-time-series headline carries its moving-block bootstrap replicates into the ROI chain")
+    func interruptedTimeSeriesHeadline() throws {
         let start = "isolation:\n"
         let end = "conversion:"
         let path = repositoryRoot().appendingPathComponent("Examples/studies/manufacturing-quality.yml").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let block = String(text[text.range(of: start)!.lowerBound..<text.range(of: end)!.lowerBound])
         let its = "isolation:\n  - method: interrupted_time_series\n    treated_group: trained_line\n    interruption: 27\n\n"
-        let outcome = runExample("manufacturing-quality.yml", manufacturingVariant + [(block, its)])
-        guard case .failure(let error) = outcome, case .headlineWithoutReplicates(let location, let method, _) = error as? StudyError
-        else {
-            Issue.record("expected headlineWithoutReplicates, got \(outcome)")
-            return
+        let result = try runExample("manufacturing-quality.yml", manufacturingVariant + [(block, its)]).get()
+        #expect(result.headline.spec.method == .interruptedTimeSeries)
+        let replicates = try #require(result.headline.estimate.replicates)
+        #expect(replicates.replicates == 39)
+        #expect(replicates.scheme.contains("block"))
+        // Defects should fall: the chain carries each replicate with its sign flipped into a benefit.
+        #expect(result.headlineReplicates == replicates.values.map { .constant(-$0) })
+        #expect(result.chain.replicatesUsed + result.chain.failedReplicates == 39)
+        #expect(result.chain.replicatesUsed > 0)
+        #expect(result.chain.scheme == replicates.scheme)
+    }
+
+    @Test("a headline without replicates is refused for the ROI interval, naming the method and its key")
+    func headlineWithoutReplicates() throws {
+        let study = try Study.load(path: repositoryRoot().appendingPathComponent("Examples/studies/manufacturing-quality.yml").path)
+        let estimate = IsolationEstimate(
+            method: "a method without a bootstrap", kpi: "defects_per_1000", effect: -1, standardError: 0.5, lower: -2, upper: 0,
+            level: 0.95, inference: "analytic", replicates: nil)
+        let run = StudyMethodRun(
+            spec: study.isolation[1], estimate: estimate, analytic: estimate, treatedUnitsObservedPost: 6, periodsAfterTraining: 26,
+            observations: 100)
+        #expect(throws: StudyError.self) { try StudyRunner.headlineReplicates(run, study: study) }
+        do {
+            _ = try StudyRunner.headlineReplicates(run, study: study)
+        } catch let error as StudyError {
+            guard case .headlineWithoutReplicates(let location, let method, _) = error else {
+                Issue.record("expected headlineWithoutReplicates, got \(error)")
+                return
+            }
+            #expect(location.keyPath == "isolation[1]")
+            #expect(method == study.isolation[1].method.description)
+            #expect(error.description.contains("has no bootstrap replicates"))
         }
-        #expect(location.keyPath == "isolation[0]")
-        #expect(method == "trend-line projection (interrupted time series)")
-        #expect((error as? StudyError)?.description.contains("has no bootstrap replicates") == true)
     }
 
     @Test("an estimator's failure names the method's key")
