@@ -1,3 +1,5 @@
+import Foundation
+
 /// Sections of a study report that the full attribution chain fills: isolation methods side by
 /// side, the chain of impact (levels 1–5), the conversion table, sensitivity, the event-time path,
 /// trends, balance and diagnostics. Plain Codable values; the study runner fills them and the
@@ -30,6 +32,12 @@ extension StudyReport {
 
         /// The headline row.
         public var headline: IsolationRow { methods[headlineIndex] }
+
+        /// `reason` ending with exactly one full stop, for the end of a sentence.
+        public var reasonSentence: String {
+            let trimmed = reason.trimmingCharacters(in: .whitespaces)
+            return trimmed.hasSuffix(".") ? trimmed : trimmed + "."
+        }
     }
 
     /// One isolation method's estimate of the effect per treated unit per month.

@@ -32,7 +32,7 @@ extension StudyReport {
         text += "(\(NumberText.level(row.interval.level)) interval \(NumberText.statistic(row.interval.lower)) to "
         text += "\(NumberText.statistic(row.interval.upper))), chosen from \(isolation.methods.count) "
         text += isolation.methods.count == 1 ? "method" : "methods"
-        return text + " because: \(isolation.reason)."
+        return text + " because: \(isolation.reasonSentence)"
     }
 
     /// One measure of a level in words: "label: value (95 % interval a to b; detail)".

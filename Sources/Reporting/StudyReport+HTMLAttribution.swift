@@ -25,7 +25,7 @@ extension StudyReport {
         body += Self.markupTable(
             header: Self.isolationHeader, rows: Self.isolationRows(isolation).map { $0.map(Self.h) }, numeric: [1, 2, 3, 4, 6, 7],
             rowClasses: isolation.methods.indices.map { $0 == isolation.headlineIndex ? "headline-method" : nil })
-        body += Self.paragraph("Headline: \(isolation.headline.label), because \(isolation.reason).")
+        body += Self.paragraph("Headline: \(isolation.headline.label), because \(isolation.reasonSentence)")
         body += forestPlot(isolation)
         return Self.section("isolation", "Isolation methods side by side", body)
     }

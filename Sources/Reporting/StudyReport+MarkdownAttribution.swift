@@ -52,7 +52,7 @@ extension StudyReport {
         guard let isolation else { return "" }
         var out = "## Isolation methods side by side (\(isolation.kpi))\n\n"
         out += Self.markdownTable(Self.isolationHeader, Self.isolationRows(isolation), right: [1, 2, 3, 4, 6, 7])
-        return out + "Headline: \(isolation.headline.label), because \(isolation.reason).\n\n"
+        return out + "Headline: \(isolation.headline.label), because \(isolation.reasonSentence)\n\n"
     }
 
     var markdownBalance: String {

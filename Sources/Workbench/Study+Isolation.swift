@@ -34,10 +34,6 @@ extension Study {
             case .participantEstimates: return "participant estimates"
             }
         }
-
-        /// Whether the runner's version of the method produces bootstrap replicates (the ROI
-        /// interval needs them); the trend projection is analytic only.
-        public var providesReplicates: Bool { self != .interruptedTimeSeries }
     }
 
     /// Where the staggered estimators read each unit's treatment timing.
