@@ -1,3 +1,5 @@
+import Foundation
+
 /// Markdown rendering of a study report. Formatting only: every number is read from the report.
 ///
 /// Layout follows the ROI Institute's impact-study outline (Phillips & Phillips, *The Value of
@@ -8,12 +10,21 @@ extension StudyReport {
     /// 999 replicates, seed S); point estimate C %."
     public var headline: String {
         var provenance =
-            "\(NumberText.level(roi.level)) cluster-bootstrap \(bootstrap.interval) interval, "
+            "\(NumberText.level(roi.level)) \(bootstrapKind) \(bootstrap.interval) interval, "
             + "\(NumberText.grouped(Double(bootstrap.replicates))) replicates"
         if bootstrap.failed > 0 { provenance += " (\(bootstrap.failed) failed)" }
         provenance += ", seed \(bootstrap.seed)"
         return "ROI between \(NumberText.percent(roi.roiPercent.lower)) and \(NumberText.percent(roi.roiPercent.upper)) "
             + "(\(provenance)); point estimate \(NumberText.percent(roi.roiPercent.point))."
+    }
+
+    /// The resampling scheme as an adjective for the headline: the scheme's name before its
+    /// details, hyphenated ("cluster bootstrap (G = 30) over team_id" → "cluster-bootstrap",
+    /// "stratified bootstrap (2 strata, n = 445)" → "stratified-bootstrap").
+    var bootstrapKind: String {
+        let name = bootstrap.scheme.components(separatedBy: " (").first?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard name.hasSuffix("bootstrap"), !name.isEmpty else { return "bootstrap" }
+        return name.replacingOccurrences(of: " ", with: "-")
     }
 
     /// The full report as GitHub-flavoured Markdown.

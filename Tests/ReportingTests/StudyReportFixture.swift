@@ -2,7 +2,9 @@
 
 /// A hand-made study report with distinctive numbers, so tests can find each one in the output.
 /// The values are made up for formatting tests; they are not the result of any computation.
-func sampleStudyReport(warnings: [String] = ["Only 30 clusters."], failed: Int = 2) -> StudyReport {
+func sampleStudyReport(
+    warnings: [String] = ["Only 30 clusters."], failed: Int = 2, scheme: String = "cluster bootstrap (team_id, G = 30)"
+) -> StudyReport {
     StudyReport(
         title: "Sales | training",
         studyFile: "Examples/studies/sales-training.yml",
@@ -51,7 +53,7 @@ func sampleStudyReport(warnings: [String] = ["Only 30 clusters."], failed: Int =
             paybackMonths: .init(point: 2.0086, lower: 1.5819, upper: .infinity),
             probabilityPositive: 0.998),
         bootstrap: .init(
-            scheme: "cluster bootstrap (team_id, G = 30)", interval: "percentile", replicates: 999, failed: failed,
+            scheme: scheme, interval: "percentile", replicates: 999, failed: failed,
             seed: 20_260_101, level: 0.95, usesExtremes: false),
         assumptions: ["Parallel trends.", "No anticipation."],
         principles: [.init(number: 9, title: "Short-term programs", application: "12 months of benefits.")],

@@ -13,6 +13,13 @@ struct StudyReportMarkdownTests {
         #expect(!sampleStudyReport(failed: 0).headline.contains("failed"))
     }
 
+    @Test("the headline names the resampling scheme the replicates came from, not always the cluster bootstrap")
+    func headlineScheme() {
+        #expect(sampleStudyReport(scheme: "stratified bootstrap (2 strata, n = 445)").headline
+            .contains("(95 % stratified-bootstrap percentile interval, 999 replicates"))
+        #expect(sampleStudyReport(scheme: "resampled somehow").headline.contains("(95 % bootstrap percentile interval"))
+    }
+
     @Test("the report shows N, dropped rows by reason, clusters, seed, method and the ROI interval")
     func contents() {
         let md = sampleStudyReport().markdown
